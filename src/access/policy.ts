@@ -1,0 +1,122 @@
+/**
+ * Who may do what: roles are sets of capabilities, granted per care unit. The policy is data so
+ * it can be reviewed (GET /api/policy, the admin screen) and tested as a matrix; every grant says
+ * why the role needs it (PRODUCT §1: access follows need, not title).
+ */
+
+export const roles = {
+  LAKARE: "Läkare",
+  REHABKOORDINATOR: "Rehabkoordinator",
+  DISTRIKTSSKOTERSKA: "Distriktssköterska",
+  FYSIOTERAPEUT: "Fysioterapeut",
+  ARBETSTERAPEUT: "Arbetsterapeut",
+  KURATOR: "Kurator",
+  PSYKOLOG: "Psykolog",
+  SEKRETERARE: "Medicinsk sekreterare",
+  ENHETSCHEF: "Enhetschef / verksamhetschef",
+  MLU: "Medicinskt ledningsansvarig (MLU)",
+  REGIONANALYTIKER: "Regionledning / regional analytiker",
+  SYSTEMADMINISTRATOR: "Systemadministratör",
+} as const;
+
+export type Role = keyof typeof roles;
+export const roleIds = Object.keys(roles) as Role[];
+
+export const capabilities = {
+  "patient.search": "Söka patienter på enheten",
+  "patient.read": "Läsa patientens uppgifter och sjukfall på enheten",
+  "patient.write": "Registrera och ändra patientuppgifter på enheten",
+  "patient.log-extract": "Ta ut loggutdrag för en patient",
+  "audit.review": "Granska åtkomstloggen (loggranskning)",
+  "unit.users": "Administrera enhetens användare och medarbetaruppdrag",
+  "region.units": "Skapa och ändra vårdenheter i regionen",
+  "region.users": "Administrera användare och uppdrag i hela regionen",
+  "policy.read": "Läsa behörighetspolicyn",
+  "statistics.unit": "Ta ut statistik för enheten",
+  "statistics.region": "Ta ut aggregerad statistik för regionen utan patientidentiteter",
+} as const;
+
+export type Capability = keyof typeof capabilities;
+
+export interface Grant {
+  role: Role;
+  capability: Capability;
+  justification: string;
+}
+
+const careTeam: Role[] = [
+  "DISTRIKTSSKOTERSKA",
+  "FYSIOTERAPEUT",
+  "ARBETSTERAPEUT",
+  "KURATOR",
+  "PSYKOLOG",
+];
+
+function grants(role: Role, list: [Capability, string][]): Grant[] {
+  return list.map(([capability, justification]) => ({ role, capability, justification }));
+}
+
+const everyone: [Capability, string][] = [["policy.read", "Alla ska kunna se vilka behörigheter som gäller."]];
+
+export const policy: readonly Grant[] = [
+  ...grants("LAKARE", [
+    ["patient.search", "Läkaren hittar sina patienter för att skriva och förlänga intyg."],
+    ["patient.read", "Läkaren behöver patientens uppgifter och sjukfall för vård och intyg."],
+    ["statistics.unit", "Läkaren följer sitt eget sjukskrivningsmönster (seed: statistik tas ut av läkare)."],
+    ...everyone,
+  ]),
+  ...grants("REHABKOORDINATOR", [
+    ["patient.search", "Koordinatorn ser enhetens alla sjukfall och aktualiserar patienter."],
+    ["patient.read", "Koordinatorn samordnar insatser och behöver patientens sjukfall."],
+    ["patient.write", "Koordinatorn registrerar samtycke och uppgifter under koordineringen."],
+    ["statistics.unit", "Koordinatorn tar ut sjukskrivningsstatistik (seed: ansvarar för statistik)."],
+    ...everyone,
+  ]),
+  ...careTeam.flatMap((role) =>
+    grants(role, [
+      ["patient.search", "Teamets medlemmar hittar patienter de ger insatser till."],
+      ["patient.read", "Teamets medlemmar läser underlag för sina insatser och teamträffar."],
+      ...everyone,
+    ]),
+  ),
+  ...grants("SEKRETERARE", [
+    ["patient.search", "Sekreteraren registrerar kompletteringar och bokar återbesök."],
+    ["patient.read", "Sekreteraren behöver se patientens intyg för att registrera ärenden."],
+    ["patient.write", "Sekreteraren registrerar patientuppgifter och förbereder underlag."],
+    ...everyone,
+  ]),
+  ...grants("ENHETSCHEF", [
+    ["statistics.unit", "Chefen följer enhetens sjukskrivningsmönster och jämställdhet."],
+    ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
+    ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
+    ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
+    ...everyone,
+  ]),
+  ...grants("MLU", [
+    ["statistics.unit", "MLU följer kvaliteten i sjukskrivningsprocessen."],
+    ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
+    ...everyone,
+  ]),
+  ...grants("REGIONANALYTIKER", [
+    ["statistics.region", "Regionledningen följer sjukskrivningen i alla enheter, utan identiteter."],
+    ...everyone,
+  ]),
+  ...grants("SYSTEMADMINISTRATOR", [
+    ["region.units", "Systemadministratören lägger upp och ändrar vårdenheter."],
+    ["region.users", "Systemadministratören lägger upp användare och uppdrag i regionen."],
+    ["unit.users", "Systemadministratören administrerar uppdrag på enheten."],
+    ...everyone,
+  ]),
+];
+
+const byRole = new Map<Role, Set<Capability>>(
+  roleIds.map((role) => [role, new Set(policy.filter((g) => g.role === role).map((g) => g.capability))]),
+);
+
+export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
+  return byRole.get(role) ?? new Set();
+}
+
+export function isRole(value: string): value is Role {
+  return value in roles;
+}

@@ -1,0 +1,100 @@
+/**
+ * The HTTP application: API under /api (OpenAPI at /api/docs), the built web app at /.
+ * Built from explicit dependencies so tests run the real app against a test database.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
+import { secureHeaders } from "hono/secure-headers";
+import { authenticate } from "../auth/middleware.ts";
+import { authRoutes } from "../auth/routes.ts";
+import { auditRoutes } from "../audit/routes.ts";
+import { orgRoutes } from "../org/routes.ts";
+import { patientRoutes } from "../patients/routes.ts";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { ApiError, errorBody } from "./errors.ts";
+import { healthRoutes } from "./health.ts";
+
+export const maxBodyBytes = 1024 * 1024;
+const webRoot = path.resolve(import.meta.dirname, "../../dist/web");
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    // The route pattern, never the URL: URLs may carry search terms.
+    deps.logger.info(
+      { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(400, "BODY_TOO_LARGE", `Begäran är för stor (högst ${maxBodyBytes / 1024} kB).`);
+      },
+    }),
+  );
+  app.use("/api/*", authenticate);
+
+  app.route("/api", healthRoutes());
+  app.route("/api/auth", authRoutes());
+  app.route("/api", orgRoutes());
+  app.route("/api/patients", patientRoutes());
+  app.route("/api/audit", auditRoutes());
+
+  app.doc31("/api/docs", {
+    openapi: "3.1.0",
+    info: { title: "Samsyn API", version: "1" },
+  });
+
+  app.all("/api/*", () => {
+    throw new ApiError(404, "NOT_FOUND", "Det finns ingen sådan adress i API:t.");
+  });
+  serveWebApp(app);
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx: most often a body that is not JSON.
+      const message = error.status === 400 ? "Begäran är inte giltig JSON." : "Begäran kunde inte tolkas.";
+      return c.json(errorBody(new ApiError(400, "BAD_REQUEST", message)), 400);
+    }
+    deps.logger.error({ err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+    return c.json(errorBody(new ApiError(500, "INTERNAL", "Ett internt fel inträffade. Försök igen.")), 500);
+  });
+
+  return app;
+}
+
+function serveWebApp(app: OpenAPIHono<AppEnv>) {
+  const indexFile = path.join(webRoot, "index.html");
+  app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+  // The web app routes in the browser: any other page gets index.html.
+  app.get("/*", (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text("Webbappen är inte byggd. Kör: npm run build", 503);
+    }
+    return c.html(readFileSync(indexFile, "utf8"));
+  });
+}

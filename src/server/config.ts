@@ -1,0 +1,75 @@
+/** Configuration from the environment, validated once at start with clear messages. */
+import path from "node:path";
+import { z } from "zod";
+
+const portSchema = z.coerce.number().int().min(1).max(65535);
+
+const configSchema = z
+  .object({
+    PORT: portSchema.default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    SAMSYN_DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** The address users reach Samsyn at; https makes session cookies Secure. */
+    SAMSYN_PUBLIC_URL: z.url().optional(),
+    /** demo: local password login (embedded/demo use). production: OIDC only. */
+    SAMSYN_AUTH_MODE: z.enum(["demo", "production"]).default("demo"),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The token claim that holds the user's HSA-id. */
+    OIDC_USER_CLAIM: z.string().min(1).default("sub"),
+    OIDC_SCOPE: z.string().min(1).default("openid profile"),
+    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SAMSYN_DEMO: z.enum(["auto", "off"]).default("auto"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SAMSYN_AUTH_MODE === "production") {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "SAMSYN_PUBLIC_URL"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production mode" });
+      }
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.infer<typeof configSchema>) {
+  const publicUrl = env.SAMSYN_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.SAMSYN_DATA_DIR),
+    databaseUrl: env.DATABASE_URL ?? null,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    authMode: env.SAMSYN_AUTH_MODE,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET ?? null,
+            userClaim: env.OIDC_USER_CLAIM,
+            scope: env.OIDC_SCOPE,
+          }
+        : null,
+    sessionTtlMinutes: env.SESSION_TTL_MINUTES,
+    logLevel: env.LOG_LEVEL,
+    demo: env.SAMSYN_DEMO,
+  };
+}

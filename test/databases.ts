@@ -1,0 +1,62 @@
+/**
+ * Test databases. PGlite always; a PostgreSQL server when TEST_DATABASE_URL is set. A set URL
+ * that cannot be reached fails the suite: the server part must never be skipped silently.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type Database } from "../src/db/client.ts";
+
+export type TestDatabaseKind = "pglite" | "postgres";
+
+export const pgliteDumpFile = path.resolve(import.meta.dirname, "../.tmp/test-pglite-dump.tgz");
+export const templateDatabase = "samsyn_test_template";
+
+export function serverUrl(): string | null {
+  return process.env.TEST_DATABASE_URL || null;
+}
+
+/** The kinds every storage test runs on. */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  if (process.env.CI && !serverUrl()) {
+    throw new Error("CI must set TEST_DATABASE_URL: the PostgreSQL tests may not be skipped.");
+  }
+  return serverUrl() ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh, migrated database of the kind; closing it throws it away. */
+export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database> {
+  if (kind === "pglite") {
+    const dump = new Blob([readFileSync(pgliteDumpFile)]);
+    return openDatabase({ kind: "pglite", dataDir: null, loadDataDir: dump });
+  }
+  const url = serverUrl();
+  if (!url) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `samsyn_test_${randomUUID().replaceAll("-", "")}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+  const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
