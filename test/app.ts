@@ -28,7 +28,11 @@ export interface RequestOptions {
 
 export interface TestClient {
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
-  json<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: T }>;
+  json<T = unknown>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<{ status: number; body: T }>;
 }
 
 /** A client logged in as the user (a real session row, cookie and CSRF token). */
@@ -54,7 +58,9 @@ function client(testApp: TestApp, baseHeaders: Record<string, string>): TestClie
       headers["content-type"] ??= "application/json";
       body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     }
-    return Promise.resolve(testApp.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }));
+    return Promise.resolve(
+      testApp.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
   };
   return {
     request,

@@ -11,7 +11,10 @@ const next = () => ++counter;
 export async function buildUnit(q: Queryable, overrides: Partial<typeof unit.$inferInsert> = {}) {
   const n = next();
   await q.insert(region).values({ id: "R-TEST", name: "Testregionen" }).onConflictDoNothing();
-  await q.insert(careProvider).values({ id: "VG-TEST", regionId: "R-TEST", name: "Testvårdgivaren" }).onConflictDoNothing();
+  await q
+    .insert(careProvider)
+    .values({ id: "VG-TEST", regionId: "R-TEST", name: "Testvårdgivaren" })
+    .onConflictDoNothing();
   const [row] = await q
     .insert(unit)
     .values({
@@ -49,7 +52,51 @@ export async function buildUser(
 }
 
 /** Test personnummer from Skatteverket's list (never numbers of real people). */
-export const testPersonnummer = ["19800113-9297", "19410321-9202", "20021014-2386", "19470307-4684", "19921128-2398"];
+export const testPersonnummer = [
+  "19001026-9801",
+  "19010822-9808",
+  "19020618-9805",
+  "19030414-9800",
+  "19040208-9825",
+  "19041204-9801",
+  "19050930-9803",
+  "19060727-9809",
+  "19070523-9804",
+  "19080318-9802",
+  "19090112-9809",
+  "19091108-9803",
+  "19100904-9808",
+  "19241006-8338",
+  "19330817-9013",
+  "19420302-7018",
+  "19490815-2640",
+  "19600120-9136",
+  "19821128-9288",
+  "19900312-2398",
+  "19900809-2398",
+  "19901231-2386",
+  "19910530-2385",
+  "19911027-2383",
+  "19920325-2383",
+  "19920820-2391",
+  "19930117-2392",
+  "19930616-2398",
+  "19931113-2394",
+  "19940723-2389",
+  "19950519-2386",
+  "19960314-2382",
+  "19970108-2381",
+  "19971104-2383",
+  "19980831-2384",
+  "19990628-2398",
+  "20000423-2393",
+  "20010218-2383",
+  "20011216-2391",
+  "20021012-2388",
+  "20030809-2394",
+  "20040604-2382",
+  "20050331-2399",
+];
 
 export async function buildPatient(
   q: Queryable,

@@ -30,3 +30,17 @@ export function authorizeOnUnit(c: { var: { actor: Actor | null } }, capability:
   const { grant } = authorize(c, capability);
   return { actor, grant, unitId: actor.unitId };
 }
+
+/** The first capability of `options` the actor holds on the active unit, or 403. */
+export function authorizeOnUnitAny(
+  c: { var: { actor: Actor | null } },
+  options: readonly Capability[],
+): UnitAuthorized & { capability: Capability } {
+  const actor = requireActor(c);
+  if (!actor.unitId) throw errors.noUnit();
+  for (const capability of options) {
+    const grant = grantFor(actor, capability);
+    if (grant) return { actor, grant, unitId: actor.unitId, capability };
+  }
+  throw errors.forbidden();
+}

@@ -44,19 +44,15 @@ export interface Grant {
   justification: string;
 }
 
-const careTeam: Role[] = [
-  "DISTRIKTSSKOTERSKA",
-  "FYSIOTERAPEUT",
-  "ARBETSTERAPEUT",
-  "KURATOR",
-  "PSYKOLOG",
-];
+const careTeam: Role[] = ["DISTRIKTSSKOTERSKA", "FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"];
 
 function grants(role: Role, list: [Capability, string][]): Grant[] {
   return list.map(([capability, justification]) => ({ role, capability, justification }));
 }
 
-const everyone: [Capability, string][] = [["policy.read", "Alla ska kunna se vilka behörigheter som gäller."]];
+const everyone: [Capability, string][] = [
+  ["policy.read", "Alla ska kunna se vilka behörigheter som gäller."],
+];
 
 export const policy: readonly Grant[] = [
   ...grants("LAKARE", [
@@ -86,6 +82,7 @@ export const policy: readonly Grant[] = [
     ...everyone,
   ]),
   ...grants("ENHETSCHEF", [
+    ["patient.search", "Loggranskning och loggutdrag kräver att chefen kan hitta patienten."],
     ["statistics.unit", "Chefen följer enhetens sjukskrivningsmönster och jämställdhet."],
     ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
@@ -93,6 +90,7 @@ export const policy: readonly Grant[] = [
     ...everyone,
   ]),
   ...grants("MLU", [
+    ["patient.search", "Loggranskning kräver att MLU kan hitta patienten."],
     ["statistics.unit", "MLU följer kvaliteten i sjukskrivningsprocessen."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
     ...everyone,

@@ -22,7 +22,12 @@ export interface AuditVerification {
 }
 
 export async function verifyAuditLog(q: Queryable, limit = 1000): Promise<AuditVerification> {
-  const rowProblems = rowsOf<{ chain: string; seq: string; chain_pos: string; problem: AuditProblem["problem"] }>(
+  const rowProblems = rowsOf<{
+    chain: string;
+    seq: string;
+    chain_pos: string;
+    problem: AuditProblem["problem"];
+  }>(
     await q.execute(sql`
       WITH checked AS (
         SELECT e.chain, e.seq, e.chain_pos,
@@ -55,7 +60,17 @@ export async function verifyAuditLog(q: Queryable, limit = 1000): Promise<AuditV
       position: Number(r.chain_pos),
       problem: r.problem,
     })),
-    ...headProblems.map((r) => ({ chain: r.chain, seq: null, position: null, problem: "HEAD_MISMATCH" as const })),
+    ...headProblems.map((r) => ({
+      chain: r.chain,
+      seq: null,
+      position: null,
+      problem: "HEAD_MISMATCH" as const,
+    })),
   ];
-  return { ok: problems.length === 0, events: Number(totals?.events ?? 0), chains: Number(totals?.chains ?? 0), problems };
+  return {
+    ok: problems.length === 0,
+    events: Number(totals?.events ?? 0),
+    chains: Number(totals?.chains ?? 0),
+    problems,
+  };
 }

@@ -91,14 +91,20 @@ export async function loadSession(
     })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(and(eq(session.id, sessionId), gt(session.expiresAt, now.toISOString()), eq(appUser.active, true)));
+    .where(
+      and(eq(session.id, sessionId), gt(session.expiresAt, now.toISOString()), eq(appUser.active, true)),
+    );
   if (!row) return null;
   const assignments = row.activeUnitId
     ? await q
         .select({ id: assignment.id, role: assignment.role })
         .from(assignment)
         .where(
-          and(eq(assignment.userId, row.userId), eq(assignment.unitId, row.activeUnitId), assignmentInForce(now)),
+          and(
+            eq(assignment.userId, row.userId),
+            eq(assignment.unitId, row.activeUnitId),
+            assignmentInForce(now),
+          ),
         )
         .orderBy(assignment.role)
     : [];

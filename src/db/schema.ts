@@ -23,7 +23,8 @@ import {
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
 
 export const region = pgTable("region", {
   id: text("id").primaryKey(),
@@ -78,7 +79,10 @@ export const appUser = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("app_user_username_key").on(t.username), uniqueIndex("app_user_hsa_id_key").on(t.hsaId)],
+  (t) => [
+    uniqueIndex("app_user_username_key").on(t.username),
+    uniqueIndex("app_user_hsa_id_key").on(t.hsaId),
+  ],
 );
 
 /** Medarbetaruppdrag: a role held by a user on a unit. */

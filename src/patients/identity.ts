@@ -3,7 +3,11 @@
  * `personnummer` library; this module turns the result into what Samsyn stores and shows.
  * Pure: shared by server, browser and CLI.
  */
-import Personnummer from "personnummer";
+import personnummerPackage from "personnummer";
+
+// The package's types describe an ES default export, but under Node it is CommonJS whose
+// module.exports is the class itself; in the browser bundle the default import is the class too.
+const Personnummer = personnummerPackage as unknown as typeof personnummerPackage.default;
 
 export interface Identity {
   /** 12 digits without separator, e.g. 198001139297. */
@@ -22,7 +26,7 @@ export function parseIdentityNumber(input: string): IdentityResult {
   const trimmed = input.trim();
   // Ten-digit forms leave the century to a guess; Samsyn asks for all twelve digits.
   if (!/^\d{8}[-+]?\d{4}$/.test(trimmed)) return { ok: false, message: invalidMessage };
-  let parsed: Personnummer;
+  let parsed: InstanceType<typeof Personnummer>;
   try {
     parsed = Personnummer.parse(trimmed, { allowCoordinationNumber: true, allowInterimNumber: false });
   } catch {

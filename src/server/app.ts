@@ -10,7 +10,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
-import { authenticate } from "../auth/middleware.ts";
+import { authenticate, requireActor } from "../auth/middleware.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
@@ -31,7 +31,12 @@ export function createApp(deps: AppDeps) {
     await next();
     // The route pattern, never the URL: URLs may carry search terms.
     deps.logger.info(
-      { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        route: routePath(c),
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   });
@@ -56,6 +61,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", authenticate);
+  // Everything but these answers 401 before it even validates input.
+  app.use("/api/*", async (c, next) => {
+    const publicPath =
+      c.req.path === "/api/health" || c.req.path === "/api/docs" || c.req.path.startsWith("/api/auth/");
+    if (!publicPath) requireActor(c);
+    await next();
+  });
 
   app.route("/api", healthRoutes());
   app.route("/api/auth", authRoutes());
@@ -80,7 +92,10 @@ export function createApp(deps: AppDeps) {
       const message = error.status === 400 ? "Begäran är inte giltig JSON." : "Begäran kunde inte tolkas.";
       return c.json(errorBody(new ApiError(400, "BAD_REQUEST", message)), 400);
     }
-    deps.logger.error({ err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+    deps.logger.error(
+      { err: { name: error.name, message: error.message, stack: error.stack } },
+      "unhandled error",
+    );
     return c.json(errorBody(new ApiError(500, "INTERNAL", "Ett internt fel inträffade. Försök igen.")), 500);
   });
 

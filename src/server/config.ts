@@ -23,14 +23,20 @@ const configSchema = z
     /** The token claim that holds the user's HSA-id. */
     OIDC_USER_CLAIM: z.string().min(1).default("sub"),
     OIDC_SCOPE: z.string().min(1).default("openid profile"),
-    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+    SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(8 * 60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMSYN_DEMO: z.enum(["auto", "off"]).default("auto"),
   })
   .superRefine((env, ctx) => {
     if (env.SAMSYN_AUTH_MODE === "production") {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "SAMSYN_PUBLIC_URL"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production mode" });
+        if (!env[key])
+          ctx.addIssue({ code: "custom", path: [key], message: "is required in production mode" });
       }
     }
   });

@@ -10,6 +10,9 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: "samsyn" },
-    redact: { paths: ["*.personnummer", "*.password", "*.name", "*.givenName", "*.familyName"], censor: "[redacted]" },
+    redact: {
+      paths: ["*.personnummer", "*.password", "*.name", "*.givenName", "*.familyName"],
+      censor: "[redacted]",
+    },
   });
 }

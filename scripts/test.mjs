@@ -1,0 +1,41 @@
+// `npm test`: the whole suite — typecheck, lint, unit/storage/API tests on PGlite and on the
+// PostgreSQL server, then the browser tests in Debian's Chromium (installed when missing).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const env = { ...process.env, TZ: "Europe/Stockholm" };
+if (!env.TEST_DATABASE_URL) {
+  env.TEST_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
+  console.log(`TEST_DATABASE_URL not set: using ${env.TEST_DATABASE_URL}`);
+}
+
+function run(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  console.log("\n▶ Installing Debian's Chromium for the browser tests");
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  for (const args of [["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]]) {
+    const [cmd, ...rest] = [...sudo, ...args];
+    const result = spawnSync(cmd, rest, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (result.status !== 0) {
+      console.error("Could not install chromium; install it with: apt-get install -y chromium");
+      process.exit(1);
+    }
+  }
+}
+
+run("Typecheck", "tsc", ["--noEmit", "-p", "tsconfig.json"]);
+run("Lint", "eslint", ["."]);
+run("Format", "prettier", ["--check", "."]);
+run("Unit, storage and API tests (PGlite and PostgreSQL)", "vitest", ["run"]);
+ensureChromium();
+run("Build the web app", "vite", ["build", "--logLevel", "warn"]);
+run("Browser tests (Chromium)", "vitest", ["run", "--config", "vitest.browser.config.ts"]);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { capabilities, capabilitiesOf, policy, roleIds, type Capability, type Role } from "./policy.ts";
+
+/** The policy as a matrix: who holds which capability. A change here is a reviewed decision. */
+const expected: Record<Capability, Role[]> = {
+  "patient.search": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+    "SEKRETERARE",
+    "ENHETSCHEF",
+    "MLU",
+  ],
+  "patient.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+    "SEKRETERARE",
+  ],
+  "patient.write": ["REHABKOORDINATOR", "SEKRETERARE"],
+  "patient.log-extract": ["ENHETSCHEF"],
+  "audit.review": ["ENHETSCHEF", "MLU"],
+  "unit.users": ["ENHETSCHEF", "SYSTEMADMINISTRATOR"],
+  "region.units": ["SYSTEMADMINISTRATOR"],
+  "region.users": ["SYSTEMADMINISTRATOR"],
+  "policy.read": roleIds,
+  "statistics.unit": ["LAKARE", "REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
+  "statistics.region": ["REGIONANALYTIKER"],
+};
+
+describe("access policy", () => {
+  it.each(Object.keys(capabilities) as Capability[])(
+    "grants %s to exactly the expected roles",
+    (capability) => {
+      const holders = roleIds.filter((role) => capabilitiesOf(role).has(capability));
+      expect(holders.sort()).toEqual([...expected[capability]].sort());
+    },
+  );
+
+  it("gives no patient data to the system administrator or the regional analyst", () => {
+    for (const role of ["SYSTEMADMINISTRATOR", "REGIONANALYTIKER"] as const) {
+      expect([...capabilitiesOf(role)].filter((c) => c.startsWith("patient."))).toEqual([]);
+    }
+  });
+
+  it("justifies every grant once, in Swedish", () => {
+    const keys = policy.map((g) => `${g.role}:${g.capability}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const grant of policy) expect(grant.justification.length).toBeGreaterThan(15);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Starts Samsyn: validate configuration, open and migrate the database, load the demo region
+ * into an empty embedded database, serve the API and the web app, shut down gracefully.
+ */
+import { serve } from "@hono/node-server";
+import { openDatabase, type Database } from "../db/client.ts";
+import { DataDirLockedError } from "../db/lock.ts";
+import { loadDemoIfEmpty } from "../demo/load.ts";
+import { stockholmToday } from "../dates/today.ts";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dataDir: config.dataDir },
+  );
+  await database.migrate();
+  if (database.kind === "pglite" && config.demo === "auto") await offerDemo(database, logger);
+
+  const app = createApp({ database, config, logger, now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    logger.info({ port: config.port, database: database.kind }, "listening");
+    process.stdout.write(`\nSamsyn körs på ${displayUrl(config)}\n\n`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    // Stop accepting requests, let the running ones finish, then close the database.
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+function displayUrl(config: Config): string {
+  return config.publicUrl.replace("//127.0.0.1", "//localhost");
+}
+
+async function offerDemo(database: Database, logger: Logger) {
+  const demo = await loadDemoIfEmpty(database, { today: stockholmToday(new Date()), logger });
+  if (!demo.created) return;
+  const lines = demo.users.map((u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(20)} ${u.unit}`);
+  process.stdout.write(
+    `\nDemoregionen är skapad. Logga in med något av kontona nedan, lösenord: ${demo.password}\n${lines.join("\n")}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error("Samsyn could not start:", error);
+  }
+  process.exit(1);
+});
