@@ -17,7 +17,11 @@ function newestMtime(dir) {
 
 if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(path.join(root, "src/web"))) {
   console.log("Bygger webbappen …");
-  const result = spawnSync("vite", ["build", "--logLevel", "warn"], { cwd: root, stdio: "inherit", shell: false });
+  const result = spawnSync("vite", ["build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: false,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

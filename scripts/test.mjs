@@ -22,9 +22,15 @@ function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
   console.log("\n▶ Installing Debian's Chromium for the browser tests");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  for (const args of [["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]]) {
+  for (const args of [
+    ["apt-get", "update"],
+    ["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
+  ]) {
     const [cmd, ...rest] = [...sudo, ...args];
-    const result = spawnSync(cmd, rest, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+    const result = spawnSync(cmd, rest, {
+      stdio: "inherit",
+      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (result.status !== 0) {
       console.error("Could not install chromium; install it with: apt-get install -y chromium");
       process.exit(1);

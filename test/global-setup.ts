@@ -24,9 +24,12 @@ export default async function setup() {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
       await adminQuery(url, `CREATE DATABASE ${templateDatabase}`);
     } catch (error) {
-      throw new Error(`Cannot reach the PostgreSQL server at TEST_DATABASE_URL: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new Error(
+        `Cannot reach the PostgreSQL server at TEST_DATABASE_URL: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     const database = await openDatabase({ kind: "postgres", url: withDatabase(url, templateDatabase) });
     await database.migrate();
