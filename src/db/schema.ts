@@ -286,3 +286,31 @@ export const appMeta = pgTable("app_meta", {
     .notNull()
     .default(sql`now()`),
 });
+
+/**
+ * Messages to Försäkringskassan waiting for the transport. Written in the same transaction as the
+ * certificate's change, delivered by the outbox worker (several processes: SKIP LOCKED).
+ */
+export const outboxMessage = pgTable(
+  "outbox_message",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    certificateId: uuid("certificate_id").references(() => certificate.id),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status").$type<"PENDING" | "SENT" | "FAILED">().notNull().default("PENDING"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    externalRef: text("external_ref"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("outbox_message_pending_idx").on(t.status, t.nextAttemptAt)],
+);
