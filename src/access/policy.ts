@@ -27,6 +27,11 @@ export const capabilities = {
   "patient.read": "Läsa patientens uppgifter och sjukfall på enheten",
   "patient.write": "Registrera och ändra patientuppgifter på enheten",
   "patient.log-extract": "Ta ut loggutdrag för en patient",
+  "certificate.draft": "Skriva och förbereda utkast till sjukintyg",
+  "certificate.sign": "Signera, skicka, förlänga, ersätta och makulera sjukintyg",
+  "arende.register": "Registrera ärenden och kompletteringar från Försäkringskassan",
+  "arende.answer": "Besvara kompletteringar och ärenden från Försäkringskassan",
+  "certificate.import": "Importera intyg skrivna i andra system",
   "audit.review": "Granska åtkomstloggen (loggranskning)",
   "unit.users": "Administrera enhetens användare och medarbetaruppdrag",
   "region.units": "Skapa och ändra vårdenheter i regionen",
@@ -58,6 +63,10 @@ export const policy: readonly Grant[] = [
   ...grants("LAKARE", [
     ["patient.search", "Läkaren hittar sina patienter för att skriva och förlänga intyg."],
     ["patient.read", "Läkaren behöver patientens uppgifter och sjukfall för vård och intyg."],
+    ["certificate.draft", "Läkaren skriver sjukintyg."],
+    ["certificate.sign", "Endast läkare får signera sjukintyg (PRODUCT §3)."],
+    ["arende.register", "Läkaren kan själv registrera ett ärende som kommit till hen."],
+    ["arende.answer", "Läkaren besvarar kompletteringar med ett kompletterande intyg."],
     ["statistics.unit", "Läkaren följer sitt eget sjukskrivningsmönster (seed: statistik tas ut av läkare)."],
     ...everyone,
   ]),
@@ -72,6 +81,7 @@ export const policy: readonly Grant[] = [
     grants(role, [
       ["patient.search", "Teamets medlemmar hittar patienter de ger insatser till."],
       ["patient.read", "Teamets medlemmar läser underlag för sina insatser och teamträffar."],
+      ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
       ...everyone,
     ]),
   ),
@@ -79,6 +89,15 @@ export const policy: readonly Grant[] = [
     ["patient.search", "Sekreteraren registrerar kompletteringar och bokar återbesök."],
     ["patient.read", "Sekreteraren behöver se patientens intyg för att registrera ärenden."],
     ["patient.write", "Sekreteraren registrerar patientuppgifter och förbereder underlag."],
+    ["certificate.draft", "Sekreteraren förbereder utkast åt läkaren."],
+    [
+      "arende.register",
+      "Sekreteraren registrerar kompletteringar som kommer tillbaka från Försäkringskassan.",
+    ],
+    [
+      "certificate.import",
+      "Sekreteraren importerar intyg från enheter som skriver intyg i ett annat system.",
+    ],
     ...everyone,
   ]),
   ...grants("ENHETSCHEF", [

@@ -3,7 +3,13 @@
  * status, what a renewal copies, and the columns derived from the FK 7804 content.
  */
 
-export const certificateStatuses = ["UTKAST", "KLAR_FOR_SIGNERING", "SIGNERAT", "SKICKAT", "MAKULERAT"] as const;
+export const certificateStatuses = [
+  "UTKAST",
+  "KLAR_FOR_SIGNERING",
+  "SIGNERAT",
+  "SKICKAT",
+  "MAKULERAT",
+] as const;
 export type CertificateStatus = (typeof certificateStatuses)[number];
 
 export const statusLabels: Record<CertificateStatus, string> = {
@@ -14,7 +20,8 @@ export const statusLabels: Record<CertificateStatus, string> = {
   MAKULERAT: "Makulerat",
 };
 
-export type CertificateStep = "edit" | "markReady" | "sign" | "send" | "revoke" | "renew" | "replace" | "complete";
+export type CertificateStep =
+  "edit" | "markReady" | "sign" | "send" | "revoke" | "renew" | "replace" | "complete";
 
 const allowedFrom: Record<CertificateStep, readonly CertificateStatus[]> = {
   edit: ["UTKAST", "KLAR_FOR_SIGNERING"],
@@ -82,7 +89,11 @@ function periodsOf(content: CertificateContent): Period[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (p): p is Period =>
-      typeof p === "object" && p !== null && typeof p.from === "string" && typeof p.tom === "string" && typeof p.grad === "number",
+      typeof p === "object" &&
+      p !== null &&
+      typeof p.from === "string" &&
+      typeof p.tom === "string" &&
+      typeof p.grad === "number",
   );
 }
 
@@ -98,7 +109,12 @@ export function derivedColumns(content: CertificateContent) {
   const main = diagnoses[0] as { kod?: unknown } | undefined;
   return {
     startDate: periods.length ? periods.map((p) => p.from).sort()[0]! : null,
-    endDate: periods.length ? periods.map((p) => p.tom).sort().at(-1)! : null,
+    endDate: periods.length
+      ? periods
+          .map((p) => p.tom)
+          .sort()
+          .at(-1)!
+      : null,
     mainDiagnosis: typeof main?.kod === "string" && main.kod.trim() ? normalizeDiagnosisCode(main.kod) : null,
     smittbararpenning: content.smittbararpenning === true,
   };

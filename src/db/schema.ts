@@ -314,3 +314,23 @@ export const outboxMessage = pgTable(
   },
   (t) => [index("outbox_message_pending_idx").on(t.status, t.nextAttemptAt)],
 );
+
+/** The history of an ärende: every registration, answer and status change, never overwritten. */
+export const fkArendeEvent = pgTable(
+  "fk_arende_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    arendeId: uuid("arende_id")
+      .notNull()
+      .references(() => fkArende.id),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    userId: uuid("user_id").references(() => appUser.id),
+    event: text("event").notNull(),
+    note: text("note"),
+    certificateId: uuid("certificate_id").references(() => certificate.id),
+  },
+  (t) => [index("fk_arende_event_arende_idx").on(t.unitId, t.arendeId, t.at)],
+);

@@ -13,6 +13,9 @@ import { secureHeaders } from "hono/secure-headers";
 import { authenticate, requireActor } from "../auth/middleware.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
+import { arendeRoutes } from "../arenden/routes.ts";
+import { certificateRoutes } from "../certificates/routes.ts";
+import { importRoutes } from "../imports/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
@@ -74,6 +77,9 @@ export function createApp(deps: AppDeps) {
   app.route("/api", orgRoutes());
   app.route("/api/patients", patientRoutes());
   app.route("/api/audit", auditRoutes());
+  app.route("/api", certificateRoutes());
+  app.route("/api", arendeRoutes());
+  app.route("/api", importRoutes());
 
   app.doc31("/api/docs", {
     openapi: "3.1.0",

@@ -1,4 +1,6 @@
 import type { Actor } from "../access/actor.ts";
+import type { CertificateChecker } from "../certificates/service.ts";
+import type { OutboxWorker } from "../outbox/worker.ts";
 import type { Database } from "../db/client.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -10,6 +12,16 @@ export interface AppDeps {
   logger: Logger;
   /** Clock: tests set it; everything else asks here, never `new Date()` directly. */
   now: () => Date;
+  /** The certificate rules with their context (history, reference data). */
+  certificateChecker: CertificateChecker;
+  /** Reference data (ICD-10-SE, FMB), loaded once. */
+  reference: ReferenceData;
+  /** Delivers queued messages; absent in tests that deliver by hand. */
+  outbox?: OutboxWorker;
+}
+
+export interface ReferenceData {
+  diagnosisTitle(code: string): string | null;
 }
 
 export interface AppEnv {

@@ -1,0 +1,145 @@
+/**
+ * Ärende commands: register what Försäkringskassan sent, answer it. Every step adds to the
+ * ärende's history in the same transaction as its audit event.
+ */
+import { recordAudit } from "../audit/audit.ts";
+import * as certificates from "../certificates/service.ts";
+import { findCertificate, patientOf } from "../certificates/store.ts";
+import { ApiError, errors } from "../server/errors.ts";
+import { answerAllowed, answerKinds, type AnswerKind, type ArendeType } from "./rules.ts";
+import {
+  addArendeEvent,
+  arendenAwaiting,
+  findArende,
+  insertArende,
+  updateArende,
+  type ArendeRow,
+} from "./store.ts";
+
+type Ctx = certificates.CommandContext;
+
+function audit(ctx: Ctx, row: ArendeRow, action: "CREATE" | "UPDATE", details: Record<string, unknown> = {}) {
+  return recordAudit(ctx.tx, { actor: ctx.actor, grant: ctx.grant }, [
+    {
+      action,
+      purpose: "Ärende från Försäkringskassan",
+      patientId: row.patientId,
+      entity: "arende",
+      entityId: row.id,
+      details,
+    },
+  ]);
+}
+
+export async function registerArende(
+  ctx: Ctx,
+  patientId: string,
+  input: {
+    type: ArendeType;
+    certificateId: string | null;
+    receivedDate: string;
+    lastAnswerDate: string | null;
+    questionFields: string[];
+    text: string;
+  },
+) {
+  if (!(await patientOf(ctx.tx, ctx.unitId, patientId))) throw errors.notFound();
+  if (input.certificateId) {
+    const cert = await findCertificate(ctx.tx, ctx.unitId, input.certificateId);
+    if (!cert || cert.patientId !== patientId) {
+      throw errors.badRequest("Intyget finns inte hos patienten.", [
+        { path: "certificateId", message: "Intyget finns inte hos patienten." },
+      ]);
+    }
+    if (input.type === "KOMPLT" && cert.status !== "SIGNERAT" && cert.status !== "SKICKAT") {
+      throw errors.badRequest("Bara ett signerat eller skickat intyg kan kompletteras.", [
+        { path: "certificateId", message: "Intyget är inte signerat." },
+      ]);
+    }
+  }
+  if (input.receivedDate > ctx.today) {
+    throw errors.badRequest("Mottagningsdatum kan inte vara i framtiden.", [
+      { path: "receivedDate", message: "Datumet är i framtiden." },
+    ]);
+  }
+  const row = await insertArende(ctx.tx, { ...input, unitId: ctx.unitId, patientId });
+  await addArendeEvent(ctx.tx, {
+    unitId: ctx.unitId,
+    arendeId: row.id,
+    userId: ctx.actor.userId,
+    event: "REGISTRERAT",
+    note: null,
+    certificateId: input.certificateId,
+  });
+  await audit(ctx, row, "CREATE");
+  return row;
+}
+
+/**
+ * Answers an ärende. A komplettering answered with a certificate gets a completing draft now and
+ * counts as answered when that certificate is sent.
+ */
+export async function answerArende(ctx: Ctx, id: string, version: number, kind: AnswerKind, text: string) {
+  const row = await findArende(ctx.tx, ctx.unitId, id);
+  if (!row) throw errors.notFound();
+  if (row.status !== "OPEN") throw new ApiError(400, "ALREADY_ANSWERED", "Ärendet är redan besvarat.");
+  if (!answerAllowed(row.type, kind)) {
+    throw errors.badRequest(`${answerKinds[kind]} passar inte den här typen av ärende.`, [
+      { path: "kind", message: "Fel svarstyp." },
+    ]);
+  }
+  if (kind === "KOMPLETTERING") {
+    if (row.answerCertificateId)
+      throw new ApiError(400, "DRAFT_EXISTS", "Ett kompletterande intyg är redan påbörjat.");
+    const draft = await certificates.derive(ctx, row.certificateId!, "complete");
+    const updated = await updateArende(ctx.tx, ctx.unitId, id, version, { answerCertificateId: draft.id });
+    if (!updated) throw errors.conflict(row);
+    await addArendeEvent(ctx.tx, {
+      unitId: ctx.unitId,
+      arendeId: id,
+      userId: ctx.actor.userId,
+      event: "KOMPLETTERING_PABORJAD",
+      note: null,
+      certificateId: draft.id,
+    });
+    await audit(ctx, updated, "UPDATE", { answer: kind });
+    return { arende: updated, draftId: draft.id };
+  }
+  const status = kind === "HANTERAT" ? "CLOSED" : "ANSWERED";
+  const updated = await updateArende(ctx.tx, ctx.unitId, id, version, {
+    status,
+    answerKind: kind,
+    answerText: text || null,
+    answeredAt: ctx.now.toISOString(),
+  });
+  if (!updated) throw errors.conflict(row);
+  await addArendeEvent(ctx.tx, {
+    unitId: ctx.unitId,
+    arendeId: id,
+    userId: ctx.actor.userId,
+    event: kind,
+    note: text || null,
+    certificateId: null,
+  });
+  await audit(ctx, updated, "UPDATE", { answer: kind });
+  return { arende: updated, draftId: null };
+}
+
+/** Called when a certificate is sent: the kompletteringar it answers are answered. */
+export async function certificateSent(ctx: Ctx, certificateId: string) {
+  for (const row of await arendenAwaiting(ctx.tx, ctx.unitId, certificateId)) {
+    await updateArende(ctx.tx, ctx.unitId, row.id, row.version, {
+      status: "ANSWERED",
+      answerKind: "KOMPLETTERING",
+      answeredAt: ctx.now.toISOString(),
+    });
+    await addArendeEvent(ctx.tx, {
+      unitId: ctx.unitId,
+      arendeId: row.id,
+      userId: ctx.actor.userId,
+      event: "KOMPLETTERING",
+      note: null,
+      certificateId,
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/** Request and response schemas of the certificate API. */
+import { z } from "@hono/zod-openapi";
+
+/** Autosave is lenient: a half-written draft is saved as it is; the rules judge it on signing. */
+export const contentSchema = z.record(z.string(), z.unknown()).openapi("CertificateContent");
+
+export const certificateIdParam = z.object({
+  id: z.uuid({ error: "Ogiltigt intygs-id." }).openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+
+export const createDraftBody = z
+  .strictObject({ content: contentSchema.default({}) })
+  .openapi("CreateCertificate");
+
+export const saveDraftBody = z
+  .strictObject({ version: z.number().int().min(1), content: contentSchema })
+  .openapi("SaveCertificate");
+
+export const sendBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    /** Warning codes the user has seen and accepted (SHORT_CASE). */
+    confirmedWarnings: z.array(z.string()).default([]),
+  })
+  .openapi("SendCertificate");
+
+export const revokeBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    reason: z.string({ error: "Ange orsak." }).trim().min(1, "Ange orsak till makuleringen.").max(1000),
+  })
+  .openapi("RevokeCertificate");
+
+const issue = z.object({ field: z.string(), message: z.string() });
+
+export const checkSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(issue),
+  warnings: z.array(issue.extend({ code: z.string() })),
+});
+
+export const certificateSchema = z
+  .object({
+    id: z.string(),
+    patientId: z.string(),
+    unitId: z.string(),
+    type: z.string(),
+    status: z.string(),
+    statusLabel: z.string(),
+    content: contentSchema,
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    mainDiagnosis: z.string().nullable(),
+    doctorId: z.string().nullable(),
+    doctorName: z.string().nullable(),
+    signedAt: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    renewsId: z.string().nullable(),
+    replacesId: z.string().nullable(),
+    completesId: z.string().nullable(),
+    source: z.string(),
+    version: z.number(),
+    check: checkSchema.optional(),
+  })
+  .openapi("Certificate");

@@ -1,0 +1,62 @@
+/** Import of certificates written in another system (CSV or JSON), into the active unit. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { authorizeOnUnit } from "../access/authorize.ts";
+import { errors } from "../server/errors.ts";
+import { errorResponses, jsonResponse } from "../server/openapi.ts";
+import { createRouter, patientData } from "../server/router.ts";
+import { ImportFormatError, parseCsvImport, parseJsonImport } from "./format.ts";
+import { importCertificates } from "./store.ts";
+
+export const importReportSchema = z
+  .object({
+    created: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    patientsCreated: z.number(),
+    rejected: z.array(z.object({ row: z.number(), id: z.string().nullable(), reasons: z.array(z.string()) })),
+  })
+  .openapi("ImportReport");
+
+const importRoute = createRoute({
+  method: "post",
+  path: "/import/certificates",
+  tags: ["Import"],
+  summary: "Import certificates (the sjukfall certificate format as JSON, or CSV one line per period)",
+  ...patientData,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: z.array(z.unknown()) },
+        "text/csv": { schema: z.string() },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(importReportSchema, "What was imported and why rows were rejected"),
+    ...errorResponses,
+  },
+});
+
+export function importRoutes() {
+  return createRouter().openapi(importRoute, async (c) => {
+    const { actor, grant, unitId } = authorizeOnUnit(c, "certificate.import");
+    const contentType = c.req.header("content-type") ?? "";
+    const text = await c.req.text();
+    let parsed;
+    try {
+      parsed = contentType.includes("csv") ? parseCsvImport(text) : parseJsonImport(text);
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw errors.badRequest(error.message);
+      throw error;
+    }
+    const { reference } = c.var.deps;
+    const report = await c.var.deps.database.db.transaction((tx) =>
+      importCertificates(
+        { tx, actor, grant, unitId, diagnosisTitle: (code) => reference.diagnosisTitle(code) },
+        parsed,
+      ),
+    );
+    return c.json(report, 200);
+  });
+}
