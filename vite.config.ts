@@ -5,6 +5,6 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   root: "src/web",
   plugins: [react()],
-  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
+  build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });

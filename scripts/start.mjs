@@ -1,4 +1,5 @@
-// `npm start`: build the web app when it is missing or older than its sources, then run the server.
+// `npm start`: build the web app when it is missing or older than its sources (the web app also
+// imports the pure domain modules outside src/web, so all of src counts), then run the server.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(path.join(root, "src/web"))) {
+if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(path.join(root, "src"))) {
   console.log("Bygger webbappen …");
   const result = spawnSync("vite", ["build", "--logLevel", "warn"], {
     cwd: root,

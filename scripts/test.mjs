@@ -43,5 +43,5 @@ run("Lint", "eslint", ["."]);
 run("Format", "prettier", ["--check", "."]);
 run("Unit, storage and API tests (PGlite and PostgreSQL)", "vitest", ["run"]);
 ensureChromium();
-run("Build the web app", "vite", ["build", "--logLevel", "warn"]);
+// The browser tests' global setup builds the web app and starts the real server on it.
 run("Browser tests (Chromium)", "vitest", ["run", "--config", "vitest.browser.config.ts"]);

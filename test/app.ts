@@ -6,6 +6,11 @@ import type { AppDeps } from "../src/server/env.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { createSession } from "../src/auth/session.ts";
 import { sessionCookie } from "../src/auth/session.ts";
+import { createCertificateChecker } from "../src/certificates/checker.ts";
+import { loadReference } from "../src/reference/index.ts";
+
+/** The shipped reference data, read once per test file. */
+const reference = await loadReference();
 
 export type TestApp = ReturnType<typeof createTestApp>;
 
@@ -15,6 +20,8 @@ export function createTestApp(database: Database, overrides: Partial<AppDeps> = 
     config: loadConfig({ SAMSYN_DATA_DIR: ".tmp/unused", LOG_LEVEL: "silent" }),
     logger: createLogger("silent"),
     now: () => new Date(),
+    reference,
+    certificateChecker: createCertificateChecker(reference),
     ...overrides,
   };
   const app = createApp(deps);

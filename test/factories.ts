@@ -4,6 +4,7 @@ import type { Role } from "../src/access/policy.ts";
 import type { Queryable } from "../src/db/client.ts";
 import { appUser, assignment, careProvider, patient, region, unit } from "../src/db/schema.ts";
 import { parseIdentityNumber } from "../src/patients/identity.ts";
+import { loadTestPersonnummer } from "../src/reference/testpersonnummer.ts";
 
 let counter = 0;
 const next = () => ++counter;
@@ -98,12 +99,20 @@ export const testPersonnummer = [
   "20050331-2399",
 ];
 
+let allTestPersonnummer: string[] | undefined;
+
+/** A different official test personnummer on each call (thousands before one repeats). */
+function defaultPersonnummer(): string {
+  allTestPersonnummer ??= loadTestPersonnummer();
+  return allTestPersonnummer[(next() * 7919) % allTestPersonnummer.length]!;
+}
+
 export async function buildPatient(
   q: Queryable,
   unitId: string,
   overrides: Partial<typeof patient.$inferInsert> & { pnr?: string } = {},
 ) {
-  const { pnr = testPersonnummer[next() % testPersonnummer.length]!, ...rest } = overrides;
+  const { pnr = defaultPersonnummer(), ...rest } = overrides;
   const identity = parseIdentityNumber(pnr);
   if (!identity.ok) throw new Error(`bad test personnummer ${pnr}`);
   const [row] = await q

@@ -9,11 +9,169 @@ import { rowsOf, type Database } from "../src/db/client.ts";
 import { anonymousClient, clientFor, createTestApp, type TestApp, type TestClient } from "./app.ts";
 import { openTestDatabase } from "./databases.ts";
 import { buildPatient, buildUnit, buildUser } from "./factories.ts";
+import { addDays } from "../src/cases/days.ts";
+import { stockholmToday } from "../src/dates/today.ts";
+import { runTaskJob } from "../src/tasks/job.ts";
 
-type World = { client: TestClient; reviewer: TestClient; patientId: string; personnummer: string };
+type World = {
+  client: TestClient;
+  reviewer: TestClient;
+  doctor: TestClient;
+  secretary: TestClient;
+  patientId: string;
+  personnummer: string;
+  unitId: string;
+  /** The app under test (exercises that run a background job, e.g. the task job). */
+  app: TestApp;
+  /** Exercises that prepare data call this just before the request under test. */
+  checkpoint(): Promise<void>;
+};
+
+const certificateContent = {
+  grund: [{ typ: "FYSISK_UNDERSOKNING", datum: "2026-11-16" }],
+  sysselsattning: ["NUVARANDE_ARBETE"],
+  yrke: "Lagerarbetare",
+  diagnoser: [{ kod: "M545", text: "Lumbago" }],
+  funktionsnedsattning: "Nedsatt rörlighet i ländryggen.",
+  aktivitetsbegransning: "Kan inte lyfta eller bära.",
+  perioder: [{ grad: 100, from: "2026-11-16", tom: "2026-12-31" }],
+  prognos: { typ: "STOR_SANNOLIKHET" },
+};
+
+async function draftOf(w: World): Promise<{ id: string; version: number }> {
+  const res = await w.doctor.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/certificates`,
+    { body: { content: certificateContent } },
+  );
+  return res.body;
+}
+
+async function signedOf(w: World): Promise<{ id: string; version: number }> {
+  const draft = await draftOf(w);
+  const res = await w.doctor.json<{ id: string; version: number }>(
+    "POST",
+    `/api/certificates/${draft.id}/sign`,
+    {
+      body: { version: draft.version },
+    },
+  );
+  return res.body;
+}
+
+async function komplettering(w: World): Promise<{ id: string; version: number }> {
+  const certificate = await signedOf(w);
+  const res = await w.secretary.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/arenden`,
+    {
+      body: {
+        type: "KOMPLT",
+        certificateId: certificate.id,
+        receivedDate: "2026-11-16",
+        questionFields: ["35"],
+        text: "Förtydliga.",
+      },
+    },
+  );
+  return res.body;
+}
+
+// ---- Coordination (src/coordination): dates relative to the real today, as this app has no fixed clock.
+const coordinationToday = stockholmToday(new Date());
+
+async function coordinationConsent(w: World, kind: string): Promise<{ id: string; version: number }> {
+  const res = await w.client.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/samtycken`,
+    {
+      body: { kind, obtainedDate: coordinationToday, method: "MUNTLIGT", scope: "Koordinering." },
+    },
+  );
+  return res.body;
+}
+
+async function coordinationCase(w: World): Promise<string> {
+  const start = addDays(coordinationToday, -40);
+  await w.secretary.request("POST", "/api/import/certificates", {
+    body: [
+      {
+        id: `coord-${w.patientId}`,
+        patient: w.personnummer,
+        unit: w.unitId,
+        signed: `${start}T10:00:00`,
+        diagnosis: "F438",
+        periods: [{ from: start, to: addDays(coordinationToday, 20), grade: 100 }],
+      },
+    ],
+  });
+  return start;
+}
+
+const samtalContent = {
+  workSituation: "Lagerarbetare.",
+  health: "Ryggsmärta.",
+  socialSituation: "Sambo.",
+  ownGoals: "Tillbaka i arbete.",
+  obstacles: "Tunga lyft.",
+  coordinationNeed: "Kontakt med arbetsgivaren.",
+  outcome: "FORTSATT_KARTLAGGNING",
+  nextStep: "Nytt samtal.",
+};
+
+async function coordinationSamtal(w: World): Promise<{ id: string; version: number }> {
+  const res = await w.client.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/kartlaggande-samtal`,
+    { body: { ...samtalContent, nextStepDate: coordinationToday } },
+  );
+  return res.body;
+}
+
+// ---- Tasks (src/tasks): a case over 30 days, then the daily task job creates its tasks.
+async function taskOf(w: World): Promise<{ id: string; version: number }> {
+  await coordinationCase(w);
+  const { database, reference } = w.app.deps;
+  await runTaskJob(database, { now: new Date(), reference, unitIds: [w.unitId] });
+  const res = await w.client.json<{
+    tasks: { id: string; patientId: string; kind: string; version: number }[];
+  }>("GET", "/api/tasks?scope=unit&limit=1000");
+  return res.body.tasks.find((t) => t.patientId === w.patientId && t.kind === "AKTUALISERA")!;
+}
+
+// ---- Genomgång (src/review): a certificate of the world's doctor ending within the review window.
+async function endingSoon(w: World): Promise<string> {
+  const end = addDays(coordinationToday, 5);
+  const content = {
+    ...certificateContent,
+    grund: [{ typ: "FYSISK_UNDERSOKNING", datum: coordinationToday }],
+    perioder: [{ grad: 100, from: coordinationToday, tom: end }],
+  };
+  const draft = await w.doctor.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/certificates`,
+    { body: { content } },
+  );
+  await w.doctor.request("POST", `/api/certificates/${draft.body.id}/sign`, {
+    body: { version: draft.body.version },
+  });
+  return end;
+}
 
 /** How to exercise each patient-data operation so that it succeeds for one patient. */
 const exercises: Record<string, (w: World) => Promise<Response>> = {
+  "GET /api/genomgang": async (w) => {
+    await endingSoon(w);
+    await w.checkpoint();
+    return w.doctor.request("GET", "/api/genomgang?days=14");
+  },
+  "POST /api/genomgang/markeringar": async (w) => {
+    const caseEnd = await endingSoon(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", "/api/genomgang/markeringar", {
+      body: { patientId: w.patientId, caseEnd, mark: "ATERBESOK_BOKAT" },
+    });
+  },
   "GET /api/patients": (w) => w.client.request("GET", `/api/patients?q=${w.personnummer.slice(0, 8)}`),
   "POST /api/patients": (w) =>
     w.client.request("POST", "/api/patients", {
@@ -25,6 +183,203 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
   "GET /api/patients/{id}/access-log": (w) =>
     w.reviewer.request("GET", `/api/patients/${w.patientId}/access-log`),
   "GET /api/audit/events": (w) => w.reviewer.request("GET", `/api/audit/events?patientId=${w.patientId}`),
+  "GET /api/patients/{id}/certificates": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/certificates`),
+  "POST /api/patients/{id}/certificates": (w) =>
+    w.doctor.request("POST", `/api/patients/${w.patientId}/certificates`, { body: { content: {} } }),
+  "GET /api/certificates/{id}": async (w) => {
+    const draft = await draftOf(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/certificates/${draft.id}`);
+  },
+  "PUT /api/certificates/{id}": async (w) => {
+    const draft = await draftOf(w);
+    await w.checkpoint();
+    return w.doctor.request("PUT", `/api/certificates/${draft.id}`, {
+      body: { version: draft.version, content: { ...certificateContent, yrke: "Truckförare" } },
+    });
+  },
+  "POST /api/certificates/{id}/ready": async (w) => {
+    const draft = await draftOf(w);
+    await w.checkpoint();
+    return w.secretary.request("POST", `/api/certificates/${draft.id}/ready`, {
+      body: { version: draft.version },
+    });
+  },
+  "POST /api/certificates/{id}/sign": async (w) => {
+    const draft = await draftOf(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/certificates/${draft.id}/sign`, {
+      body: { version: draft.version },
+    });
+  },
+  "POST /api/certificates/{id}/send": async (w) => {
+    const signed = await signedOf(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/certificates/${signed.id}/send`, {
+      body: { version: signed.version, confirmedWarnings: ["SHORT_CASE"] },
+    });
+  },
+  "POST /api/certificates/{id}/revoke": async (w) => {
+    const signed = await signedOf(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/certificates/${signed.id}/revoke`, {
+      body: { version: signed.version, reason: "Fel patient" },
+    });
+  },
+  "POST /api/certificates/{id}/renew": async (w) => {
+    const signed = await signedOf(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/certificates/${signed.id}/renew`, { body: {} });
+  },
+  "POST /api/certificates/{id}/replace": async (w) => {
+    const signed = await signedOf(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/certificates/${signed.id}/replace`, { body: {} });
+  },
+  "GET /api/certificates/{id}/pdf": async (w) => {
+    const draft = await draftOf(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/certificates/${draft.id}/pdf`);
+  },
+  "GET /api/patients/{id}/arenden": (w) => w.client.request("GET", `/api/patients/${w.patientId}/arenden`),
+  "POST /api/patients/{id}/arenden": async (w) => {
+    const certificate = await signedOf(w);
+    await w.checkpoint();
+    return w.secretary.request("POST", `/api/patients/${w.patientId}/arenden`, {
+      body: {
+        type: "KOMPLT",
+        certificateId: certificate.id,
+        receivedDate: "2026-11-16",
+        questionFields: ["35"],
+      },
+    });
+  },
+  "GET /api/arenden": async (w) => {
+    await komplettering(w);
+    await w.checkpoint();
+    return w.doctor.request("GET", "/api/arenden");
+  },
+  "POST /api/arenden/{id}/answer": async (w) => {
+    const arende = await komplettering(w);
+    await w.checkpoint();
+    return w.doctor.request("POST", `/api/arenden/${arende.id}/answer`, {
+      body: { version: arende.version, kind: "KAN_EJ_KOMPLETTERA", text: "Patienten uteblev." },
+    });
+  },
+  "GET /api/patients/{id}/sjukfall": (w) => w.client.request("GET", `/api/patients/${w.patientId}/sjukfall`),
+  "POST /api/import/certificates": (w) =>
+    w.secretary.request("POST", "/api/import/certificates", {
+      body: [
+        {
+          id: `ext-${w.patientId}`,
+          patient: w.personnummer,
+          unit: w.unitId,
+          signed: "2026-11-02T10:00:00",
+          diagnosis: "M545",
+          periods: [{ from: "2026-11-02", to: "2026-11-20", grade: 50 }],
+        },
+      ],
+    }),
+  "GET /api/patients/{id}/samtycken": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/samtycken`),
+  "POST /api/patients/{id}/samtycken": (w) =>
+    w.client.request("POST", `/api/patients/${w.patientId}/samtycken`, {
+      body: { kind: "TEAM", obtainedDate: coordinationToday, method: "SKRIFTLIGT", scope: "Teamet." },
+    }),
+  "POST /api/samtycken/{id}/withdraw": async (w) => {
+    const consent = await coordinationConsent(w, "KOORDINERING");
+    await w.checkpoint();
+    return w.client.request("POST", `/api/samtycken/${consent.id}/withdraw`, {
+      body: { version: consent.version, withdrawnDate: coordinationToday },
+    });
+  },
+  "GET /api/patients/{id}/aktualisering": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/aktualisering`),
+  "POST /api/patients/{id}/aktualisering": async (w) => {
+    const caseStart = await coordinationCase(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/patients/${w.patientId}/aktualisering`, {
+      body: { caseStart, decision: "INGEN_ATGARD", reason: "Återgår snart.", supersedesId: null },
+    });
+  },
+  "GET /api/patients/{id}/kartlaggande-samtal": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/kartlaggande-samtal`),
+  "POST /api/patients/{id}/kartlaggande-samtal": (w) =>
+    w.client.request("POST", `/api/patients/${w.patientId}/kartlaggande-samtal`, { body: {} }),
+  "GET /api/kartlaggande-samtal/{id}": async (w) => {
+    const samtal = await coordinationSamtal(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/kartlaggande-samtal/${samtal.id}`);
+  },
+  "PUT /api/kartlaggande-samtal/{id}": async (w) => {
+    const samtal = await coordinationSamtal(w);
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/kartlaggande-samtal/${samtal.id}`, {
+      body: { version: samtal.version, health: "Bättre." },
+    });
+  },
+  "POST /api/kartlaggande-samtal/{id}/complete": async (w) => {
+    const samtal = await coordinationSamtal(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/kartlaggande-samtal/${samtal.id}/complete`, {
+      body: { version: samtal.version },
+    });
+  },
+  "POST /api/patients/{id}/koordineringsinsatser": async (w) => {
+    await coordinationConsent(w, "KOORDINERING");
+    await w.checkpoint();
+    return w.client.request("POST", `/api/patients/${w.patientId}/koordineringsinsatser`, {
+      body: { type: "PERSONLIGT_STOD", date: coordinationToday },
+    });
+  },
+  "POST /api/patients/{id}/samverkansmoten": async (w) => {
+    await coordinationConsent(w, "KOORDINERING");
+    await w.checkpoint();
+    return w.client.request("POST", `/api/patients/${w.patientId}/samverkansmoten`, {
+      body: {
+        kind: "TREPARTSMOTE",
+        date: coordinationToday,
+        participants: [{ name: "Chefen", role: "Närmaste chef", party: "ARBETSGIVARE" }],
+      },
+    });
+  },
+  "GET /api/patients/{id}/koordinering": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/koordinering`),
+  "GET /api/sjukfall": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.client.request("GET", "/api/sjukfall?limit=1000");
+  },
+  "GET /api/sjukfall/export": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.client.request("GET", "/api/sjukfall/export?format=csv");
+  },
+  "GET /api/tasks": async (w) => {
+    await taskOf(w);
+    await w.checkpoint();
+    return w.client.request("GET", "/api/tasks?scope=unit&limit=1000");
+  },
+  "POST /api/tasks/{id}/done": async (w) => {
+    const t = await taskOf(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/tasks/${t.id}/done`, { body: { version: t.version } });
+  },
+  "POST /api/tasks/{id}/not-relevant": async (w) => {
+    const t = await taskOf(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/tasks/${t.id}/not-relevant`, {
+      body: { version: t.version, reason: "Beslutat i teamet." },
+    });
+  },
+  "POST /api/tasks/{id}/postpone": async (w) => {
+    const t = await taskOf(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/tasks/${t.id}/postpone`, {
+      body: { version: t.version, date: addDays(coordinationToday, 7) },
+    });
+  },
 };
 
 interface Operation {
@@ -75,20 +430,32 @@ describe("route inventory", () => {
   });
 
   it("writes an audit event for the patient on every patient-data operation", async () => {
-    const unit = await buildUnit(database.db);
-    const coordinator = await buildUser(database.db, { roles: [["REHABKOORDINATOR", unit.id]] });
-    const chief = await buildUser(database.db, { roles: [["ENHETSCHEF", unit.id]] });
     const failures: string[] = [];
-    for (const key of operations.filter((o) => o.patientData === true).map((o) => o.key)) {
+    let staff: Awaited<ReturnType<typeof unitWithStaff>> | null = null;
+    for (const [index, key] of operations
+      .filter((o) => o.patientData === true)
+      .map((o) => o.key)
+      .entries()) {
+      // The test personnummer are few and unique per unit: a fresh unit every 20 operations.
+      if (index % 20 === 0) staff = await unitWithStaff(database);
+      const { unit, coordinator, chief, doctor, secretary } = staff!;
       // A fresh patient per operation, so its events are this operation's alone.
       const patient = await buildPatient(database.db, unit.id);
       const world: World = {
         client: await clientFor(testApp, coordinator.id),
         reviewer: await clientFor(testApp, chief.id),
+        doctor: await clientFor(testApp, doctor.id),
+        secretary: await clientFor(testApp, secretary.id),
         patientId: patient.id,
         personnummer: patient.personnummer,
+        unitId: unit.id,
+        app: testApp,
+        checkpoint: async () => {},
       };
-      const before = await auditCount(database);
+      let before = await auditCount(database);
+      world.checkpoint = async () => {
+        before = await auditCount(database);
+      };
       const res = await exercises[key]!(world);
       if (res.status >= 300) failures.push(`${key}: status ${res.status} ${await res.text()}`);
       const events = await auditEventsSince(database, before);
@@ -98,6 +465,15 @@ describe("route inventory", () => {
     expect(failures).toEqual([]);
   });
 });
+
+async function unitWithStaff(database: Database) {
+  const unit = await buildUnit(database.db);
+  const coordinator = await buildUser(database.db, { roles: [["REHABKOORDINATOR", unit.id]] });
+  const chief = await buildUser(database.db, { roles: [["ENHETSCHEF", unit.id]] });
+  const doctor = await buildUser(database.db, { roles: [["LAKARE", unit.id]] });
+  const secretary = await buildUser(database.db, { roles: [["SEKRETERARE", unit.id]] });
+  return { unit, coordinator, chief, doctor, secretary };
+}
 
 async function auditCount(database: Database): Promise<number> {
   const [row] = rowsOf<{ n: string }>(

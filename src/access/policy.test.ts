@@ -47,6 +47,32 @@ const expected: Record<Capability, Role[]> = {
   "policy.read": roleIds,
   "statistics.unit": ["LAKARE", "REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
   "statistics.region": ["REGIONANALYTIKER"],
+  "consent.record": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "coordination.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "coordination.write": ["REHABKOORDINATOR"],
+  "cases.list": ["REHABKOORDINATOR"],
+  "cases.list-own": ["LAKARE"],
+  "task.work": ["LAKARE", "REHABKOORDINATOR"],
+  "task.unit": ["REHABKOORDINATOR"],
+  "review.run": ["LAKARE", "REHABKOORDINATOR"],
+  "review.unit": ["REHABKOORDINATOR"],
+  "handover.manage": ["REHABKOORDINATOR", "ENHETSCHEF"],
 };
 
 describe("access policy", () => {

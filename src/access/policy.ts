@@ -39,6 +39,16 @@ export const capabilities = {
   "policy.read": "Läsa behörighetspolicyn",
   "statistics.unit": "Ta ut statistik för enheten",
   "statistics.region": "Ta ut aggregerad statistik för regionen utan patientidentiteter",
+  "cases.list": "Se enhetens alla pågående sjukfall (sjukfallslistan) och exportera den",
+  "cases.list-own": "Se pågående sjukfall där man själv signerat det senaste intyget",
+  "task.work": "Arbeta med sina egna uppgifter (åtgärda, ej aktuell, skjuta upp)",
+  "task.unit": "Se och arbeta med enhetens alla uppgifter, även koordinatorns kö",
+  "consent.record": "Registrera och återkalla patientens samtycke (lag 2019:1297)",
+  "coordination.read": "Läsa samtycken, aktualiseringsbeslut, kartläggande samtal och koordineringsinsatser",
+  "coordination.write": "Besluta om aktualisering, föra kartläggande samtal, dokumentera insatser och möten",
+  "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
+  "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
+  "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -68,6 +78,11 @@ export const policy: readonly Grant[] = [
     ["arende.register", "Läkaren kan själv registrera ett ärende som kommit till hen."],
     ["arende.answer", "Läkaren besvarar kompletteringar med ett kompletterande intyg."],
     ["statistics.unit", "Läkaren följer sitt eget sjukskrivningsmönster (seed: statistik tas ut av läkare)."],
+    ["cases.list-own", "Läkaren följer sina egna pågående sjukskrivningar (ser egna fall)."],
+    ["task.work", "Läkaren får uppgifter vid kontrollpunkter och intyg som snart löper ut."],
+    ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
+    ["coordination.read", "Läkaren deltar i teamet och behöver se samtycke, beslut och insatser."],
+    ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -75,6 +90,24 @@ export const policy: readonly Grant[] = [
     ["patient.read", "Koordinatorn samordnar insatser och behöver patientens sjukfall."],
     ["patient.write", "Koordinatorn registrerar samtycke och uppgifter under koordineringen."],
     ["statistics.unit", "Koordinatorn tar ut sjukskrivningsstatistik (seed: ansvarar för statistik)."],
+    ["cases.list", "Koordinatorn ser enhetens alla sjukfall och aktualiserar dem över 30 dagar."],
+    ["task.work", "Koordinatorn åtgärdar uppgifter i sjukskrivningsprocessen."],
+    ["task.unit", "Koordinatorn har enhetens uppgiftskö och ser att inget sjukfall faller mellan stolarna."],
+    ["consent.record", "Koordinatorn inhämtar samtycke till koordinering, team och kontakt med FK."],
+    ["coordination.read", "Koordinatorn följer sina patienters koordinering över tid."],
+    [
+      "coordination.write",
+      "Lag 2019:1297: koordinatorn aktualiserar, kartlägger och ger koordineringsinsatser.",
+    ],
+    ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
+    [
+      "review.unit",
+      "Koordinatorn går igenom varje läkares pågående sjukskrivningar tillsammans med läkaren.",
+    ],
+    [
+      "handover.manage",
+      "Seed: uppföljning av sjukskrivning när läkaren har längre frånvaro; koordinatorn ser enhetens alla fall.",
+    ],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -82,6 +115,8 @@ export const policy: readonly Grant[] = [
       ["patient.search", "Teamets medlemmar hittar patienter de ger insatser till."],
       ["patient.read", "Teamets medlemmar läser underlag för sina insatser och teamträffar."],
       ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
+      ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
+      ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
       ...everyone,
     ]),
   ),
@@ -106,6 +141,10 @@ export const policy: readonly Grant[] = [
     ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
+    [
+      "handover.manage",
+      "Chefen planerar bemanningen och ser till att en frånvarande läkares sjukfall följs upp.",
+    ],
     ...everyone,
   ]),
   ...grants("MLU", [

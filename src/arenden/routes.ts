@@ -8,7 +8,7 @@ import type { CommandContext } from "../certificates/service.ts";
 import { patientOf } from "../certificates/store.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Queryable } from "../db/client.ts";
-import { formatPersonnummer, protectedNameMask } from "../patients/identity.ts";
+import { formatPersonnummer, listName } from "../patients/identity.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
@@ -25,6 +25,7 @@ import {
 } from "./schema.ts";
 import { answerArende, registerArende } from "./service.ts";
 import { arendenOfPatient, historyOf, listArenden, type ArendeRow } from "./store.ts";
+import { doctorsSeenBy } from "../review/store.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -150,7 +151,14 @@ export function arendeRoutes() {
     const rows = await auditedRead(
       c.var.deps.database.db,
       { actor, grant },
-      (tx) => listArenden(tx, unitId, { status, ...(mine === "true" ? { doctorId: actor.userId } : {}) }),
+      // "Mine": on certificates the user signed, or a doctor who handed their cases over to the user.
+      async (tx) =>
+        listArenden(tx, unitId, {
+          status,
+          ...(mine === "true"
+            ? { doctorIds: [...(await doctorsSeenBy(tx, unitId, actor.userId, today))] }
+            : {}),
+        }),
       (found) =>
         found.map((r) => ({ action: "READ_LIST" as const, purpose: "Ärendelista", patientId: r.patient.id })),
     );
@@ -160,9 +168,7 @@ export function arendeRoutes() {
           const { history: _history, ...rest } = view(arende, today, []);
           return {
             ...rest,
-            patientName: patient.protectedIdentity
-              ? protectedNameMask
-              : `${patient.givenName} ${patient.familyName}`,
+            patientName: listName(patient),
             personnummer: formatPersonnummer(patient.personnummer),
             doctorName,
           };

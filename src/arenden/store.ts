@@ -39,11 +39,11 @@ export async function historyOf(q: Queryable, unitId: string, arendeIds: string[
     .orderBy(asc(fkArendeEvent.at), asc(fkArendeEvent.id));
 }
 
-/** The unit's ärenden with patient and signing doctor, optionally only on one doctor's certificates. */
+/** The unit's ärenden with patient and signing doctor, optionally only on some doctors' certificates. */
 export async function listArenden(
   q: Queryable,
   unitId: string,
-  options: { status: ArendeStatus | "ALL"; doctorId?: string },
+  options: { status: ArendeStatus | "ALL"; doctorIds?: string[] },
 ) {
   return q
     .select({ arende: fkArende, patient, doctorName: appUser.displayName })
@@ -55,7 +55,7 @@ export async function listArenden(
       and(
         eq(fkArende.unitId, unitId),
         options.status === "ALL" ? undefined : eq(fkArende.status, options.status),
-        options.doctorId ? eq(certificate.doctorId, options.doctorId) : undefined,
+        options.doctorIds ? inArray(certificate.doctorId, options.doctorIds) : undefined,
       ),
     )
     .orderBy(sql`${fkArende.lastAnswerDate} ASC NULLS LAST`, asc(fkArende.receivedDate))

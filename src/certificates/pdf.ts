@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const pdfmake = require("pdfmake") as {
   setFonts(fonts: unknown): void;
   setLocalAccessPolicy(policy: (p: string) => boolean): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 };
 const fontDir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
@@ -29,6 +30,8 @@ pdfmake.setFonts({
 });
 // Only the fonts may be read from disk while rendering: content can never pull in a file.
 pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
+// … and nothing from the network.
+pdfmake.setUrlAccessPolicy(() => false);
 
 export async function renderCertificatePdf(
   row: CertificateRow,

@@ -232,9 +232,12 @@ export function certificateRoutes() {
   router.openapi(routes.send, async (c) => {
     const { id } = c.req.valid("param");
     const { version, confirmedWarnings } = c.req.valid("json");
-    const result = await run(c, "certificate.sign", async (ctx) =>
-      view(await commands.send(ctx, id, version, confirmedWarnings), null),
-    );
+    const result = await run(c, "certificate.sign", async (ctx) => {
+      const sent = await commands.send(ctx, id, version, confirmedWarnings);
+      // A completing certificate on its way answers the kompletteringar that asked for it.
+      await certificateSent(ctx, sent.id);
+      return view(sent, null);
+    });
     c.var.deps.outbox?.kick();
     return c.json(result, 200);
   });

@@ -5,7 +5,7 @@
 import type { ActorAssignment, Actor } from "../access/actor.ts";
 import { recordAudit, type AuditEntry } from "../audit/audit.ts";
 import type { Tx } from "../db/client.ts";
-import { enqueue } from "../outbox/store.ts";
+import { deliveryUnderway, enqueue } from "../outbox/store.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import {
   findCertificate,
@@ -160,6 +160,14 @@ export async function send(ctx: CommandContext, id: string, version: number, con
     });
   }
   const updated = await change(ctx, row, version, {});
+  // The version bump above serialises concurrent sends; this refuses a second one after a reload.
+  if (await deliveryUnderway(ctx.tx, ctx.unitId, row.id)) {
+    throw new ApiError(
+      400,
+      "ALREADY_QUEUED",
+      "Intyget är redan skickat och väntar på leverans till Försäkringskassan.",
+    );
+  }
   const patient = (await patientOf(ctx.tx, ctx.unitId, row.patientId))!;
   await enqueue(
     ctx.tx,

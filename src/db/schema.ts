@@ -73,6 +73,8 @@ export const appUser = pgTable(
     hsaId: text("hsa_id"),
     /** scrypt hash; null when the user can only log in through OIDC. */
     passwordHash: text("password_hash"),
+    /** The user's own preferences, e.g. `sjukfall` overrides of the unit's gap and afterEnd. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "string" }),
     active: boolean("active").notNull().default(true),
@@ -306,7 +308,9 @@ export const outboxMessage = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     status: text("status").$type<"PENDING" | "SENT" | "FAILED">().notNull().default("PENDING"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .defaultNow(),
     lastError: text("last_error"),
     externalRef: text("external_ref"),
     createdAt: createdAt(),
@@ -333,4 +337,322 @@ export const fkArendeEvent = pgTable(
     certificateId: uuid("certificate_id").references(() => certificate.id),
   },
   (t) => [index("fk_arende_event_arende_idx").on(t.unitId, t.arendeId, t.at)],
+);
+
+// ---- Coordination (Lag 2019:1297): samtycke, aktualisering, kartläggande samtal, insatser, möten ----
+// Written by src/coordination. History is never erased: triggers (0005_coordination.sql) refuse
+// DELETE, a consent's recorded facts never change (only its withdrawal is added, once), and a
+// completed kartläggande samtal is read-only.
+
+/** Samtycke: to coordination, to the multimodal team, to informing Försäkringskassan — each its own row. */
+export const consent = pgTable(
+  "consent",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    kind: text("kind").$type<"KOORDINERING" | "TEAM" | "INFO_FK">().notNull(),
+    obtainedBy: uuid("obtained_by")
+      .notNull()
+      .references(() => appUser.id),
+    obtainedDate: date("obtained_date", { mode: "string" }).notNull(),
+    method: text("method").$type<"MUNTLIGT" | "SKRIFTLIGT">().notNull(),
+    scope: text("scope").notNull(),
+    /** Last valid day (inclusive). */
+    validTo: date("valid_to", { mode: "string" }).notNull(),
+    withdrawnDate: date("withdrawn_date", { mode: "string" }),
+    withdrawalNote: text("withdrawal_note"),
+    withdrawnBy: uuid("withdrawn_by").references(() => appUser.id),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("consent_unit_patient_idx").on(t.unitId, t.patientId, t.kind)],
+);
+
+/** Kartläggande samtal: a draft (editable, versioned) until completed, then read-only. */
+export const kartlaggandeSamtal = pgTable(
+  "kartlaggande_samtal",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    /** The sjukfall it concerns (its start on the unit), when known. */
+    caseStart: date("case_start", { mode: "string" }),
+    samtalDate: date("samtal_date", { mode: "string" }).notNull(),
+    heldBy: uuid("held_by")
+      .notNull()
+      .references(() => appUser.id),
+    status: text("status").$type<"UTKAST" | "KLAR">().notNull().default("UTKAST"),
+    workSituation: text("work_situation").notNull().default(""),
+    health: text("health").notNull().default(""),
+    socialSituation: text("social_situation").notNull().default(""),
+    ownGoals: text("own_goals").notNull().default(""),
+    obstacles: text("obstacles").notNull().default(""),
+    coordinationNeed: text("coordination_need").notNull().default(""),
+    outcome: text("outcome").$type<
+      "AKTUALISERA_TEAM" | "KOORDINERA_UTAN_TEAM" | "INGEN_ATGARD" | "FORTSATT_KARTLAGGNING"
+    >(),
+    outcomeReason: text("outcome_reason").notNull().default(""),
+    nextStep: text("next_step").notNull().default(""),
+    nextStepDate: date("next_step_date", { mode: "string" }),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "string" }),
+    completedBy: uuid("completed_by").references(() => appUser.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [index("kartlaggande_samtal_unit_patient_idx").on(t.unitId, t.patientId)],
+);
+
+/**
+ * Aktualisering decisions per case (patient, unit, case start). A later decision supersedes the
+ * current one (`supersedes_id`, a foreign key to this table); the unique indexes let only one
+ * decision be first and only one supersede each, so concurrent deciders cannot fork the history.
+ */
+export const aktualiseringDecision = pgTable(
+  "aktualisering_decision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    decision: text("decision")
+      .$type<"AKTUALISERA_TEAM" | "KOORDINERA_UTAN_TEAM" | "INGEN_ATGARD">()
+      .notNull(),
+    reason: text("reason").notNull().default(""),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => appUser.id),
+    decidedDate: date("decided_date", { mode: "string" }).notNull(),
+    supersedesId: uuid("supersedes_id"),
+    /** The kartläggande samtal that ended in this decision, if any. */
+    samtalId: uuid("samtal_id").references(() => kartlaggandeSamtal.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("aktualisering_decision_unit_patient_idx").on(t.unitId, t.patientId, t.caseStart),
+    uniqueIndex("aktualisering_decision_supersedes_key")
+      .on(t.unitId, t.supersedesId)
+      .where(sql`${t.supersedesId} IS NOT NULL`),
+    uniqueIndex("aktualisering_decision_first_key")
+      .on(t.unitId, t.patientId, t.caseStart)
+      .where(sql`${t.supersedesId} IS NULL`),
+  ],
+);
+
+/** Koordineringsinsats: exactly one of the law's three types; append-only. */
+export const coordinationMeasure = pgTable(
+  "coordination_measure",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    type: text("type").$type<"PERSONLIGT_STOD" | "INTERN_SAMORDNING" | "SAMVERKAN">().notNull(),
+    measureDate: date("measure_date", { mode: "string" }).notNull(),
+    performedBy: uuid("performed_by")
+      .notNull()
+      .references(() => appUser.id),
+    counterpart: text("counterpart").$type<
+      | "ARBETSGIVARE"
+      | "FORSAKRINGSKASSAN"
+      | "ARBETSFORMEDLINGEN"
+      | "SOCIALTJANST"
+      | "FORETAGSHALSOVARD"
+      | "ANNAN"
+    >(),
+    counterpartOther: text("counterpart_other").notNull().default(""),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("coordination_measure_unit_patient_idx").on(t.unitId, t.patientId, t.measureDate)],
+);
+
+/** Trepartsmöte / avstämningsmöte with external parties; append-only. */
+export const coordinationMeeting = pgTable(
+  "coordination_meeting",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    kind: text("kind").$type<"TREPARTSMOTE" | "AVSTAMNINGSMOTE">().notNull(),
+    meetingDate: date("meeting_date", { mode: "string" }).notNull(),
+    participants: jsonb("participants")
+      .$type<{ name: string; role: string; party: string }[]>()
+      .notNull()
+      .default([]),
+    notes: text("notes").notNull().default(""),
+    followUpDate: date("follow_up_date", { mode: "string" }),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("coordination_meeting_unit_patient_idx").on(t.unitId, t.patientId, t.meetingDate)],
+);
+
+// ---- Tasks (Uppgift, PRODUCT §2): the unit's work queue, written by the daily task job ----
+
+/**
+ * A task on a patient's case: a checkpoint reached, a decision due, a certificate ending … It ends
+ * as done, not relevant (reason) or postponed (date), never silently. The key (unit, patient, case
+ * start, kind, subject) makes the job idempotent; `subject` tells apart several tasks of one kind in
+ * one case (the end date of an ending certificate, the ärende of an overdue komplettering).
+ * responsible_user_id null: the unit's coordinator queue.
+ */
+export const task = pgTable(
+  "task",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull().default(""),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    responsibleUserId: uuid("responsible_user_id").references(() => appUser.id),
+    status: text("status").$type<"OPEN" | "DONE" | "NOT_RELEVANT" | "POSTPONED">().notNull().default("OPEN"),
+    reason: text("reason"),
+    postponedTo: date("postponed_to", { mode: "string" }),
+    note: text("note"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** Null: created by the task job. */
+    createdBy: uuid("created_by").references(() => appUser.id),
+    closedBy: uuid("closed_by").references(() => appUser.id),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("task_key").on(t.unitId, t.patientId, t.caseStart, t.kind, t.subject),
+    index("task_unit_status_due_idx").on(t.unitId, t.status, t.dueDate),
+    index("task_unit_responsible_idx").on(t.unitId, t.responsibleUserId, t.status),
+  ],
+);
+
+/** The history of a task: created, done, not relevant, postponed — never overwritten. */
+export const taskEvent = pgTable(
+  "task_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => task.id),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    userId: uuid("user_id").references(() => appUser.id),
+    event: text("event").notNull(),
+    note: text("note"),
+    date: date("date", { mode: "string" }),
+  },
+  (t) => [index("task_event_task_idx").on(t.unitId, t.taskId, t.at)],
+);
+
+// ---- Genomgång av pågående sjukskrivningar (PRODUCT §5.7): handovers and review marks ----
+
+/**
+ * Överlämning: doctor A's cases are followed up by doctor B from start to end (both inclusive)
+ * during A's long absence. Ended early: `ended_on` is the last day it applied (the day before the
+ * start: withdrawn before it began); the planned end stays for the history.
+ */
+export const handover = pgTable(
+  "handover",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    fromDoctorId: uuid("from_doctor_id")
+      .notNull()
+      .references(() => appUser.id),
+    toDoctorId: uuid("to_doctor_id")
+      .notNull()
+      .references(() => appUser.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    reason: text("reason").notNull().default(""),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => appUser.id),
+    endedOn: date("ended_on", { mode: "string" }),
+    endedBy: uuid("ended_by").references(() => appUser.id),
+    endedAt: timestamp("ended_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("handover_unit_from_idx").on(t.unitId, t.fromDoctorId, t.startDate),
+    index("handover_unit_to_idx").on(t.unitId, t.toDoctorId, t.startDate),
+  ],
+);
+
+/**
+ * A review session's mark on a case whose certificate ends soon: återbesök bokat (optional visit
+ * date) or förlängning ej aktuell (reason in `note`). Append-only: a new mark supersedes the
+ * case's previous one. `case_end` is the end the mark was made for (a renewal gives a new end).
+ */
+export const reviewMark = pgTable(
+  "review_mark",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    caseEnd: date("case_end", { mode: "string" }).notNull(),
+    anchorCertificateId: uuid("anchor_certificate_id")
+      .notNull()
+      .references(() => certificate.id),
+    /** The case's doctor when marked (the anchor's signer). */
+    doctorId: uuid("doctor_id").references(() => appUser.id),
+    mark: text("mark").$type<"ATERBESOK_BOKAT" | "FORLANGNING_EJ_AKTUELL">().notNull(),
+    visitDate: date("visit_date", { mode: "string" }),
+    note: text("note").notNull().default(""),
+    /** The CERTIFICATE_ENDING task the mark closed, if any. */
+    taskId: uuid("task_id").references(() => task.id),
+    markedBy: uuid("marked_by")
+      .notNull()
+      .references(() => appUser.id),
+    supersedesId: uuid("supersedes_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("review_mark_unit_patient_idx").on(t.unitId, t.patientId, t.caseStart, t.createdAt),
+    uniqueIndex("review_mark_supersedes_key")
+      .on(t.unitId, t.supersedesId)
+      .where(sql`${t.supersedesId} IS NOT NULL`),
+    uniqueIndex("review_mark_first_key")
+      .on(t.unitId, t.patientId, t.caseStart)
+      .where(sql`${t.supersedesId} IS NULL`),
+  ],
 );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { certificate, patient } from "../db/schema.ts";
+import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildUnit, buildUser } from "../../test/factories.ts";
 import { parseJsonImport } from "./format.ts";
@@ -104,5 +105,55 @@ describe.each(testDatabaseKinds())("certificate import on %s", (kind) => {
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 2, patientsCreated: 0 });
     const after = await database.db.select().from(certificate).where(eq(certificate.unitId, unitId));
     expect(after).toEqual(before);
+  });
+});
+
+describe.each(testDatabaseKinds())("import API on %s", (kind) => {
+  let database: Database;
+  let testApp: TestApp;
+  let unitId: string;
+  let secretary: TestClient;
+  let doctor: TestClient;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    testApp = createTestApp(database);
+    unitId = (await buildUnit(database.db)).id;
+    const user = (role: "SEKRETERARE" | "LAKARE") =>
+      buildUser(database.db, { roles: [[role, unitId]] }).then((u) => clientFor(testApp, u.id));
+    secretary = await user("SEKRETERARE");
+    doctor = await user("LAKARE");
+  });
+  afterAll(() => database.close());
+
+  const csv = () =>
+    [
+      "id;patient;unit;doctor;signed;diagnosis;from;to;grade;smittbararpenning;status;replaces;completes",
+      `c1;19800113-9297;${unitId};EXT-1;2026-10-01T09:00;M545;2026-10-01;2026-10-14;100;;;;`,
+      `c1;19800113-9297;${unitId};EXT-1;2026-10-01T09:00;M545;2026-10-15;2026-10-31;50;;;;`,
+      `c2;19800113-9297;${unitId};EXT-1;2026-11-01T09:00;M545;2026-11-01;2026-10-20;100;;;;`,
+    ].join("\n");
+  const post = (client: TestClient, body: string, contentType: string) =>
+    client.json<{ created: number; unchanged: number; rejected: { row: number; reasons: string[] }[] }>(
+      "POST",
+      "/api/import/certificates",
+      { body, headers: { "content-type": contentType } },
+    );
+
+  it("imports CSV through the API, reports rejected rows, and changes nothing the second time", async () => {
+    const first = await post(secretary, csv(), "text/csv");
+    expect(first.status).toBe(200);
+    expect(first.body.created).toBe(1);
+    expect(first.body.rejected).toHaveLength(1);
+    expect(first.body.rejected[0]!.reasons.join(" ")).toMatch(/slutar före/);
+    const second = await post(secretary, csv(), "text/csv; charset=utf-8");
+    expect(second.body).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it("answers 400 with a clear message for a file that is not JSON, and 403 without the capability", async () => {
+    const broken = await post(secretary, "[{", "application/json");
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(broken.body)).toMatch(/inte giltig JSON/);
+    expect((await post(doctor, "[]", "application/json")).status).toBe(403);
   });
 });

@@ -25,7 +25,9 @@ const importRoute = createRoute({
   ...patientData,
   request: {
     body: {
-      required: true,
+      // Not `required`: the library would then validate a CSV body as JSON. The handler parses
+      // both kinds itself and answers 400 for an empty or malformed file.
+      required: false,
       content: {
         "application/json": { schema: z.array(z.unknown()) },
         "text/csv": { schema: z.string() },

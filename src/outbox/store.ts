@@ -73,3 +73,23 @@ export async function pendingCount(q: Queryable, now: Date): Promise<number> {
   );
   return Number(row?.n ?? 0);
 }
+
+/** Whether the certificate already has a message on its way (or delivered); a failed one may be sent again. */
+export async function deliveryUnderway(
+  q: Queryable,
+  unitId: string,
+  certificateId: string,
+): Promise<boolean> {
+  const rows = await q
+    .select({ id: outboxMessage.id })
+    .from(outboxMessage)
+    .where(
+      and(
+        eq(outboxMessage.unitId, unitId),
+        eq(outboxMessage.certificateId, certificateId),
+        inArray(outboxMessage.status, ["PENDING", "SENT"]),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

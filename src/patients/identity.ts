@@ -59,3 +59,12 @@ export function ageOn(birthDate: string, today: string): number {
 
 /** What a list shows of a protected identity: nothing that identifies the person. */
 export const protectedNameMask = "Skyddad identitet";
+
+/** Shown for a patient created by an import, until someone registers the name. */
+export const missingName = "Namn saknas";
+
+/** The name a list shows: masked for a protected identity, a notice when none is registered. */
+export function listName(p: { givenName: string; familyName: string; protectedIdentity: boolean }): string {
+  if (p.protectedIdentity) return protectedNameMask;
+  return `${p.givenName} ${p.familyName}`.trim() || missingName;
+}

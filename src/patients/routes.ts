@@ -11,7 +11,7 @@ import { stockholmToday } from "../dates/today.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
 import { errors } from "../server/errors.ts";
 import { createRouter, patientData } from "../server/router.ts";
-import { ageOn, formatPersonnummer, parseIdentityNumber, protectedNameMask } from "./identity.ts";
+import { ageOn, formatPersonnummer, parseIdentityNumber, listName } from "./identity.ts";
 import {
   accessLogEntry,
   createPatientBody,
@@ -36,7 +36,7 @@ function toSummary(row: PatientRow, unitId: string, today: string) {
   return {
     id: row.id,
     personnummer: formatPersonnummer(row.personnummer),
-    name: row.protectedIdentity ? protectedNameMask : `${row.givenName} ${row.familyName}`,
+    name: listName(row),
     sex: row.sex,
     age: ageOn(row.birthDate, today),
     protectedIdentity: row.protectedIdentity,

@@ -14,10 +14,16 @@ import { authenticate, requireActor } from "../auth/middleware.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { arendeRoutes } from "../arenden/routes.ts";
+import { caseRoutes } from "../cases/routes.ts";
+import { coordinationRoutes } from "../coordination/routes.ts";
+import { taskRoutes } from "../tasks/routes.ts";
+import { reviewRoutes } from "../review/routes.ts";
+import { worklistRoutes } from "../worklist/routes.ts";
 import { certificateRoutes } from "../certificates/routes.ts";
 import { importRoutes } from "../imports/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
+import { referenceRoutes } from "../reference/routes.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { healthRoutes } from "./health.ts";
@@ -79,7 +85,13 @@ export function createApp(deps: AppDeps) {
   app.route("/api/audit", auditRoutes());
   app.route("/api", certificateRoutes());
   app.route("/api", arendeRoutes());
+  app.route("/api", caseRoutes());
+  app.route("/api", coordinationRoutes());
+  app.route("/api", worklistRoutes());
+  app.route("/api", taskRoutes());
+  app.route("/api", reviewRoutes());
   app.route("/api", importRoutes());
+  app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {
     openapi: "3.1.0",

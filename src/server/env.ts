@@ -4,6 +4,8 @@ import type { OutboxWorker } from "../outbox/worker.ts";
 import type { Database } from "../db/client.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import type { Fmb } from "../reference/fmb/fmb.ts";
+import type { Icd10 } from "../reference/icd10/icd10.ts";
 
 /** What every request handler can reach. Built once at start, passed down explicitly. */
 export interface AppDeps {
@@ -22,6 +24,10 @@ export interface AppDeps {
 
 export interface ReferenceData {
   diagnosisTitle(code: string): string | null;
+  /** ICD-10-SE lookup and typeahead. */
+  icd10: Icd10;
+  /** Försäkringsmedicinskt beslutsstöd: limits and guidance per diagnosis. */
+  fmb: Fmb;
 }
 
 export interface AppEnv {

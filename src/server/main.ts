@@ -6,6 +6,13 @@ import { serve } from "@hono/node-server";
 import { openDatabase, type Database } from "../db/client.ts";
 import { DataDirLockedError } from "../db/lock.ts";
 import { loadDemoIfEmpty } from "../demo/load.ts";
+import { certificateDeliveryHooks } from "../certificates/delivery.ts";
+import { createCertificateChecker } from "../certificates/checker.ts";
+import { FileTransport } from "../outbox/file-transport.ts";
+import { startOutboxWorker } from "../outbox/worker.ts";
+import { startTaskJob } from "../tasks/job.ts";
+import { loadReference } from "../reference/index.ts";
+import path from "node:path";
 import { stockholmToday } from "../dates/today.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
@@ -22,7 +29,26 @@ async function main() {
   await database.migrate();
   if (database.kind === "pglite" && config.demo === "auto") await offerDemo(database, logger);
 
-  const app = createApp({ database, config, logger, now: () => new Date() });
+  const reference = await loadReference(database);
+  // The national transport plugs in here behind the same interface; the file transport hands
+  // each message to whatever picks up the directory.
+  const outbox = startOutboxWorker({
+    db: database.db,
+    transport: new FileTransport(path.join(config.dataDir, "fk-outbox")),
+    hooks: certificateDeliveryHooks,
+    logger,
+  });
+  // The daily task job: checkpoints, aktualisering and reminders become tasks (several processes: advisory lock).
+  const taskJob = startTaskJob({ database, reference, logger });
+  const app = createApp({
+    database,
+    config,
+    logger,
+    now: () => new Date(),
+    reference,
+    certificateChecker: createCertificateChecker(reference),
+    outbox,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     logger.info({ port: config.port, database: database.kind }, "listening");
     process.stdout.write(`\nSamsyn körs på ${displayUrl(config)}\n\n`);
@@ -35,6 +61,8 @@ async function main() {
     logger.info({ signal }, "shutting down");
     // Stop accepting requests, let the running ones finish, then close the database.
     server.close(async () => {
+      await outbox.stop();
+      await taskJob.stop();
       await database.close();
       process.exit(0);
     });
@@ -51,7 +79,7 @@ function displayUrl(config: Config): string {
 async function offerDemo(database: Database, logger: Logger) {
   const demo = await loadDemoIfEmpty(database, { today: stockholmToday(new Date()), logger });
   if (!demo.created) return;
-  const lines = demo.users.map((u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(20)} ${u.unit}`);
+  const lines = demo.users.map((u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(36)} ${u.unit}`);
   process.stdout.write(
     `\nDemoregionen är skapad. Logga in med något av kontona nedan, lösenord: ${demo.password}\n${lines.join("\n")}\n`,
   );

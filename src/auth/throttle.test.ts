@@ -1,0 +1,198 @@
+/** Rate limit per address and lockout per account, through the real login endpoint and database. */
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, type Database } from "../db/client.ts";
+import { appUser } from "../db/schema.ts";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
+import { buildUnit, buildUser } from "../../test/factories.ts";
+import { hashPassword } from "./password.ts";
+import { accountLimit, addressLimit, normalizeAddress } from "./throttle.ts";
+
+const password = "rätt-lösenord-2";
+const csrf = "a".repeat(43);
+
+/** One login attempt from an address, with a valid login CSRF token. */
+async function attempt(testApp: TestApp, username: string, pass: string, address = "198.51.100.7") {
+  const res = await testApp.app.request(
+    "/api/auth/login",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `samsyn_csrf=${csrf}`, "x-csrf-token": csrf },
+      body: JSON.stringify({ username, password: pass }),
+    },
+    { incoming: { socket: { remoteAddress: address } } },
+  );
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { error?: { code: string } },
+  };
+}
+
+describe("normalizeAddress", () => {
+  it("keeps IPv4, unwraps IPv4-mapped IPv6 and groups IPv6 by /64", () => {
+    expect(normalizeAddress("203.0.113.9")).toBe("203.0.113.9");
+    expect(normalizeAddress("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(normalizeAddress("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(normalizeAddress("2001:0db8:0001:0002:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(normalizeAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(normalizeAddress("::1")).toBe("0:0:0:0::/64");
+  });
+});
+
+describe.each(testDatabaseKinds())("login throttling on %s", (kind) => {
+  let database: Database;
+  let passwordHash: string;
+  let clock = new Date("2025-03-10T08:00:00Z");
+  let testApp: TestApp;
+  let addressCounter = 0;
+  /** Each test its own address, so the address limit of one does not spill into another. */
+  const nextAddress = () => `203.0.113.${++addressCounter}`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    passwordHash = await hashPassword(password);
+    testApp = createTestApp(database, { now: () => clock });
+  });
+  afterAll(() => database.close());
+
+  async function user() {
+    const unit = await buildUnit(database.db);
+    return buildUser(database.db, { passwordHash, roles: [["SEKRETERARE", unit.id]] });
+  }
+
+  async function accountState(userId: string) {
+    const [row] = await database.db
+      .select({ failedLogins: appUser.failedLogins, lockedUntil: appUser.lockedUntil })
+      .from(appUser)
+      .where(eq(appUser.id, userId));
+    return row!;
+  }
+
+  it(`locks an account after ${accountLimit.maxFailures} failures, for ${accountLimit.lockMinutes} minutes`, async () => {
+    const account = await user();
+    const address = nextAddress();
+    const start = clock;
+    try {
+      for (let i = 1; i < accountLimit.maxFailures; i++) {
+        expect((await attempt(testApp, account.username, "fel", address)).status).toBe(401);
+      }
+      expect(await accountState(account.id)).toMatchObject({ failedLogins: accountLimit.maxFailures - 1 });
+      const locking = await attempt(testApp, account.username, "fel", address);
+      expect(locking.status).toBe(423);
+      expect(locking.body.error).toEqual({
+        code: "LOCKED",
+        message:
+          "För många misslyckade inloggningsförsök. Inloggningen är spärrad en stund (högst 15 minuter). Försök igen senare.",
+      });
+      // Locked: even the right password is refused.
+      expect((await attempt(testApp, account.username, password, address)).status).toBe(423);
+      clock = new Date(start.getTime() + 14 * 60_000);
+      expect((await attempt(testApp, account.username, password, address)).status).toBe(423);
+      clock = new Date(start.getTime() + 16 * 60_000);
+      expect((await attempt(testApp, account.username, password, address)).status).toBe(200);
+      expect(await accountState(account.id)).toEqual({ failedLogins: 0, lockedUntil: null });
+    } finally {
+      clock = start;
+    }
+  });
+
+  it("starts the count over after a successful login", async () => {
+    const account = await user();
+    const address = nextAddress();
+    for (let i = 1; i < accountLimit.maxFailures; i++)
+      await attempt(testApp, account.username, "fel", address);
+    expect((await attempt(testApp, account.username, password, address)).status).toBe(200);
+    expect(await accountState(account.id)).toEqual({ failedLogins: 0, lockedUntil: null });
+    for (let i = 1; i < accountLimit.maxFailures; i++) {
+      expect((await attempt(testApp, account.username, "fel", address)).status).toBe(401);
+    }
+  });
+
+  it("treats a name without an account exactly like an account, so answers reveal nothing", async () => {
+    const account = await user();
+    const address = nextAddress();
+    const name = `finns-inte-${account.username}`;
+    const known: unknown[] = [];
+    const unknown: unknown[] = [];
+    for (let i = 0; i < accountLimit.maxFailures + 2; i++) {
+      const a = await attempt(testApp, account.username, "fel", address);
+      const b = await attempt(testApp, name, "fel", address);
+      known.push([a.status, a.body]);
+      unknown.push([b.status, b.body]);
+    }
+    expect(unknown).toEqual(known);
+    expect(known.map((k) => (k as [number])[0])).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    // The name is kept only as a hash.
+    const keys = rowsOf<{ key: string }>(await database.db.execute(sql`select key from login_throttle`));
+    expect(keys.some((k) => k.key.includes(name))).toBe(false);
+  });
+
+  it("lets a parallel burst of guesses past the lockout no more than the limit allows", async () => {
+    const account = await user();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => attempt(testApp, account.username, "fel", nextAddress())),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(accountLimit.maxFailures - 1);
+    expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
+    expect((await attempt(testApp, account.username, password, nextAddress())).status).toBe(423);
+  });
+
+  it(`limits an address to ${addressLimit.maxFailures} failures per window, sparing other addresses`, async () => {
+    const account = await user();
+    const address = nextAddress();
+    const start = clock;
+    try {
+      // Different names each time: this is the address limit, not the account lockout.
+      for (let i = 0; i < addressLimit.maxFailures; i++) {
+        expect((await attempt(testApp, `gissning-${kind}-${i}`, "fel", address)).status).toBe(401);
+      }
+      const limited = await attempt(testApp, account.username, password, address);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error?.code).toBe("RATE_LIMITED");
+      const retryAfter = (limited.body.error as unknown as { retryAfterSeconds: number }).retryAfterSeconds;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(addressLimit.windowMinutes * 60);
+      expect(limited.headers.get("retry-after")).toBe(String(retryAfter));
+      // The limited attempt did not count against the account.
+      expect(await accountState(account.id)).toMatchObject({ failedLogins: 0 });
+
+      expect((await attempt(testApp, account.username, password, nextAddress())).status).toBe(200);
+      clock = new Date(start.getTime() + addressLimit.windowMinutes * 60_000);
+      expect((await attempt(testApp, account.username, password, address)).status).toBe(200);
+    } finally {
+      clock = start;
+    }
+  });
+
+  it("does not count successful logins against the address", async () => {
+    const account = await user();
+    const address = nextAddress();
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(testApp, account.username, password, address)).status).toBe(200);
+    const rows = rowsOf<{ attempts: number }>(
+      await database.db.execute(sql`select attempts from login_throttle where key = ${`addr:${address}`}`),
+    );
+    expect(rows.map((r) => Number(r.attempts))).toEqual([0]);
+  });
+
+  it("spends as long on an unknown name as on a wrong password", async () => {
+    const account = await user();
+    const time = async (username: string) => {
+      const started = performance.now();
+      await attempt(testApp, username, "fel", nextAddress());
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await time(account.username));
+      unknown.push(await time(`okand-${i}-${account.username}`));
+    }
+    // Without the dummy hash an unknown name answers in a few ms against ~50+ ms of scrypt.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Checks certificates in the command-line contract's format before they reach the engine, with
+ * English messages naming the certificate's index and the field (the CLI reports them on stderr).
+ * Lenient where the engine does not care (patient and unit are any non-empty text, the diagnosis any
+ * text — an empty one simply does not count; unknown fields are ignored), strict where a wrong value
+ * would give a wrong case (dates, grades, overlapping periods, duplicate ids).
+ */
+import { z } from "zod";
+import { isIsoDate } from "./days.ts";
+import type { SjukfallCertificate } from "./types.ts";
+
+/** Zod error option: "is missing" for an absent field, otherwise what was expected. */
+function expected(what: string) {
+  return {
+    error: (issue: { input?: unknown }) => (issue.input === undefined ? "is missing" : `must be ${what}`),
+  };
+}
+
+const isoDate = z
+  .string(expected("a date YYYY-MM-DD"))
+  .refine(isIsoDate, { error: "must be an existing date YYYY-MM-DD" });
+
+const SIGNED_SHAPE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Signing time as text; a space before the time becomes "T" so that the texts compare in time order. */
+const signedTime = z
+  .string(expected("a date-time YYYY-MM-DDTHH:MM:SS"))
+  .refine((text) => SIGNED_SHAPE.test(text) && isIsoDate(text.slice(0, 10)), {
+    error: "must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM[:SS]",
+  })
+  .transform((text) => text.replace(" ", "T"));
+
+const nonEmptyText = z.string(expected("a text")).refine((text) => text.trim().length > 0, {
+  error: "must not be empty",
+});
+
+const optionalText = z.string({ error: "must be a text or null" }).nullish();
+
+const period = z
+  .object(
+    {
+      from: isoDate,
+      to: isoDate,
+      grade: z.union(
+        [z.literal(25), z.literal(50), z.literal(75), z.literal(100)],
+        expected("25, 50, 75 or 100"),
+      ),
+    },
+    expected("an object { from, to, grade }"),
+  )
+  .refine((p) => p.from <= p.to, { error: "must not end before it starts", path: ["to"] });
+
+const certificate = z
+  .object(
+    {
+      id: nonEmptyText,
+      patient: nonEmptyText,
+      unit: nonEmptyText,
+      doctor: optionalText,
+      signed: signedTime,
+      diagnosis: optionalText,
+      periods: z
+        .array(period, expected("a list of periods"))
+        .min(1, { error: "must hold at least one period" }),
+      smittbararpenning: z.boolean({ error: "must be true or false" }).nullish(),
+      status: z.enum(["signed", "revoked"], { error: 'must be "signed" or "revoked"' }).nullish(),
+      replaces: optionalText,
+      completes: optionalText,
+    },
+    { error: "must be an object" },
+  )
+  .superRefine((cert, ctx) => {
+    const sorted = [...cert.periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.from <= sorted[i - 1]!.to) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["periods"],
+          message: "must not overlap (not even by a day)",
+        });
+        return;
+      }
+    }
+  })
+  .transform((cert): SjukfallCertificate => ({
+    id: cert.id,
+    patient: cert.patient,
+    unit: cert.unit,
+    doctor: cert.doctor ?? null,
+    signed: cert.signed,
+    diagnosis: cert.diagnosis ?? null,
+    periods: cert.periods,
+    smittbararpenning: cert.smittbararpenning ?? false,
+    status: cert.status ?? "signed",
+    replaces: cert.replaces ?? null,
+    completes: cert.completes ?? null,
+  }));
+
+export type ParsedCertificates =
+  { ok: true; certificates: SjukfallCertificate[] } | { ok: false; problems: string[] };
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const key of path) {
+    text += typeof key === "number" ? `[${key}]` : `${text ? "." : ""}${String(key)}`;
+  }
+  return text;
+}
+
+function describe(index: number, value: unknown): string {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? `certificate [${index}] (id "${id}")` : `certificate [${index}]`;
+}
+
+/** Validates a parsed JSON value; reports at most `maxProblems` problems. */
+export function parseSjukfallCertificates(data: unknown, maxProblems = 20): ParsedCertificates {
+  if (!Array.isArray(data))
+    return { ok: false, problems: ["the input must be a JSON array of certificates"] };
+  const problems: string[] = [];
+  const certificates: SjukfallCertificate[] = [];
+  const indexOfId = new Map<string, number>();
+  for (let index = 0; index < data.length && problems.length < maxProblems; index++) {
+    const value: unknown = data[index];
+    const parsed = certificate.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = fieldPath(issue.path);
+        problems.push(`${describe(index, value)}: ${field ? `${field} ` : ""}${issue.message}`);
+      }
+      continue;
+    }
+    const earlier = indexOfId.get(parsed.data.id);
+    if (earlier !== undefined) {
+      problems.push(`${describe(index, value)}: id is already used by certificate [${earlier}]`);
+      continue;
+    }
+    indexOfId.set(parsed.data.id, index);
+    certificates.push(parsed.data);
+  }
+  return problems.length > 0
+    ? { ok: false, problems: problems.slice(0, maxProblems) }
+    : { ok: true, certificates };
+}

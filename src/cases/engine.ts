@@ -1,0 +1,154 @@
+/**
+ * The sjukfall engine (PRODUCT §4): certificates → sick-leave cases. Pure: no I/O, no clock —
+ * `today` is always a parameter. Certificates are assumed valid (dates exist, from ≤ to, unique
+ * ids); `parseSjukfallCertificates` checks input from outside.
+ *
+ * Cases are formed per (unit, patient): in time order, the next certificate joins while it starts no
+ * later than (latest end so far) + gap + 1, so a long certificate keeps later short ones in its case.
+ * That partition is the same whichever certificate one starts walking from (forward and backward),
+ * so the unit list, the patient history and `caseContaining` all agree on what a case is.
+ */
+import { buildCase } from "./case-build.ts";
+import { dayNumber } from "./days.ts";
+import { caseBoundaries, groupCertificates, prepareGroup, type GroupedCertificates } from "./grouping.ts";
+import { resolveAfterEnd, resolveGap, resolveToday } from "./options.ts";
+import type { CaseOptions, Sjukfall, SjukfallCertificate } from "./types.ts";
+
+export type {
+  CaseOptions,
+  Checkpoint,
+  CheckpointKind,
+  Sjukfall,
+  SjukfallCertificate,
+  SjukfallPeriod,
+} from "./types.ts";
+export { countingCertificates } from "./counting.ts";
+export { checkpoints, dayInCase } from "./checkpoints.ts";
+
+export interface UnitListOptions extends CaseOptions {
+  /** Only this unit's list; default: every unit in the input, each computed separately. */
+  unit?: string;
+  /** Only cases whose anchor certificate was signed by this doctor. */
+  doctor?: string;
+}
+
+/**
+ * Latest day in [windowStart, today] on which a certificate of the group is active, or null.
+ * Groups are in first-day order, so the scan stops at the first certificate starting after today.
+ */
+function latestActiveDay(
+  data: GroupedCertificates,
+  from: number,
+  to: number,
+  windowStart: number,
+  today: number,
+) {
+  let latest: number | null = null;
+  for (let position = from; position < to; position++) {
+    const index = data.order[position]!;
+    if (data.firstDay[index]! > today) break;
+    if (data.lastDay[index]! < windowStart) continue;
+    for (const period of data.certs[index]!.periods) {
+      const periodFrom = dayNumber(period.from);
+      const periodTo = dayNumber(period.to);
+      if (periodFrom > today || periodTo < windowStart) continue;
+      const active = periodTo < today ? periodTo : today;
+      if (latest === null || active > latest) latest = active;
+    }
+  }
+  return latest;
+}
+
+function byUnitThenPatient(a: Sjukfall, b: Sjukfall): number {
+  if (a.unit !== b.unit) return a.unit < b.unit ? -1 : 1;
+  return a.patient < b.patient ? -1 : a.patient > b.patient ? 1 : 0;
+}
+
+/**
+ * The unit list: one case per patient and unit where a certificate is active today or was active at
+ * most `afterEnd` days ago — the case holding the latest such day. Ordered by unit, then patient
+ * (code-unit order).
+ */
+export function unitList(certs: SjukfallCertificate[], options: UnitListOptions): Sjukfall[] {
+  const today = resolveToday(options.today);
+  const gap = resolveGap(options.gap);
+  const windowStart = today - resolveAfterEnd(options.afterEnd);
+  const data = groupCertificates(certs, { unit: options.unit, window: { from: windowStart, to: today } });
+  const list: Sjukfall[] = [];
+  for (let group = 0; group < data.groupUnit.length; group++) {
+    if (data.spansWindow[group] === 0) continue;
+    const from = data.groupOffset[group]!;
+    const to = prepareGroup(data, group);
+    const day = latestActiveDay(data, from, to, windowStart, today);
+    if (day === null) continue;
+    const boundaries = caseBoundaries(data, from, to, gap);
+    // Cases are disjoint in time: exactly one of them covers `day`; it is the last one starting on or before it.
+    let run = 0;
+    while (run + 2 < boundaries.length && data.firstDay[data.order[boundaries[run + 1]!]!]! <= day) run++;
+    const found = buildCase(data, boundaries[run]!, boundaries[run + 1]!, today);
+    if (options.doctor === undefined || found.doctor === options.doctor) list.push(found);
+  }
+  return list.sort(byUnitThenPatient);
+}
+
+function newestFirstPerPatient(a: Sjukfall, b: Sjukfall): number {
+  if (a.patient !== b.patient) return a.patient < b.patient ? -1 : 1;
+  if (a.start !== b.start) return a.start > b.start ? -1 : 1;
+  if (a.end !== b.end) return a.end > b.end ? -1 : 1;
+  return a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0;
+}
+
+/**
+ * Every case of every patient, formed per unit (certificates of different units never join),
+ * leaving out cases that start after today. Ordered by patient, then newest first (start, then end,
+ * descending), then unit.
+ */
+export function patientHistory(certs: SjukfallCertificate[], options: CaseOptions): Sjukfall[] {
+  const today = resolveToday(options.today);
+  const gap = resolveGap(options.gap);
+  resolveAfterEnd(options.afterEnd);
+  const data = groupCertificates(certs);
+  const history: Sjukfall[] = [];
+  for (let group = 0; group < data.groupUnit.length; group++) {
+    const from = data.groupOffset[group]!;
+    const to = prepareGroup(data, group);
+    if (to === from) continue;
+    const boundaries = caseBoundaries(data, from, to, gap);
+    for (let run = 0; run + 1 < boundaries.length; run++) {
+      if (data.firstDay[data.order[boundaries[run]!]!]! > today) break;
+      history.push(buildCase(data, boundaries[run]!, boundaries[run + 1]!, today));
+    }
+  }
+  return history.sort(newestFirstPerPatient);
+}
+
+/**
+ * The case holding `certificateId` among all counting certificates of its patient on its unit
+ * (future ones included); null when that certificate is absent or does not count. Used for the FMB
+ * total length with a new draft: pass the draft as a signed certificate with its diagnosis.
+ * With `today` the anchor and current grade are as in the unit list; without, the anchor is the
+ * certificate signed last and the current grade null.
+ */
+export function caseContaining(
+  certs: SjukfallCertificate[],
+  certificateId: string,
+  options: { gap?: number; today?: string },
+): Sjukfall | null {
+  const gap = resolveGap(options.gap);
+  const today = options.today === undefined ? null : resolveToday(options.today);
+  const target = certs.find((cert) => cert.id === certificateId);
+  if (target === undefined) return null;
+  const data = groupCertificates(certs, { unit: target.unit, patient: target.patient });
+  if (data.groupUnit.length === 0) return null;
+  const end = prepareGroup(data, 0);
+  if (end === 0) return null;
+  const boundaries = caseBoundaries(data, 0, end, gap);
+  for (let run = 0; run + 1 < boundaries.length; run++) {
+    for (let position = boundaries[run]!; position < boundaries[run + 1]!; position++) {
+      if (data.certs[data.order[position]!] === target) {
+        return buildCase(data, boundaries[run]!, boundaries[run + 1]!, today);
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,104 @@
+/**
+ * `samsyn …`: the command line. Each command is its own module in ./commands; this file only
+ * dispatches and turns failures into the contract's exit codes (`../shared/contracts/README.md`).
+ */
+import { stockholmToday } from "../dates/today.ts";
+import { auditCommand } from "./commands/audit.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { fmbCommand } from "./commands/fmb-import.ts";
+import { intygCommand } from "./commands/intyg-validate.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { sjukfallCommand } from "./commands/sjukfall.ts";
+import { errorMessage, exitCodes, UsageError, write, type Command, type CommandIo } from "./io.ts";
+
+interface CommandEntry {
+  /** As typed after "samsyn". */
+  name: string;
+  summary: string;
+  run: Command;
+}
+
+const commands: Record<string, CommandEntry> = {
+  migrate: {
+    name: "migrate",
+    summary: "apply the database migrations",
+    run: migrateCommand,
+  },
+  demo: {
+    name: "demo",
+    summary: "create the demo region in an empty database",
+    run: demoCommand,
+  },
+  audit: {
+    name: "audit verify",
+    summary: "verify the audit log's hash chains (exit 1 when tampered with)",
+    run: auditCommand,
+  },
+  sjukfall: {
+    name: "sjukfall",
+    summary: "compute sick-leave cases from a JSON array of certificates",
+    run: sjukfallCommand,
+  },
+  intyg: {
+    name: "intyg validate",
+    summary: "validate an FK 7804 certificate draft (JSON) by the certificate rules",
+    run: intygCommand,
+  },
+  fmb: {
+    name: "fmb import",
+    summary: "store a newer FMB dump in the database (used from the next server start)",
+    run: fmbCommand,
+  },
+};
+
+export const help = `Samsyn – the sick-leave process for Swedish primary care.
+
+usage: samsyn <command> [options]     (samsyn <command> --help for a command's options)
+
+commands:
+${Object.values(commands)
+  .map((c) => `  ${c.name.padEnd(14)} ${c.summary}`)
+  .join("\n")}
+
+The database is the server's: DATABASE_URL (PostgreSQL) when set, else the embedded database in
+SAMSYN_DATA_DIR (default ./data). Answers are JSON on stdout; messages go to stderr.
+Exit codes: 0 success, 1 problems found or an unexpected failure, 2 bad usage or unreadable input.
+`;
+
+export function processIo(): CommandIo {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    today: stockholmToday(new Date()),
+    env: process.env,
+  };
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    await write(io.stdout, help);
+    return exitCodes.ok;
+  }
+  if (name === undefined) {
+    await write(io.stderr, `samsyn: no command given\n\n${help}`);
+    return exitCodes.usage;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    await write(io.stderr, `samsyn: unknown command "${name}" (samsyn --help lists the commands)\n`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      await write(io.stderr, `samsyn ${name}: ${error.message}\n${error.usage ? `${error.usage}\n` : ""}`);
+      return exitCodes.usage;
+    }
+    await write(io.stderr, `samsyn ${name}: failed: ${errorMessage(error)}\n`);
+    return exitCodes.failed;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The reference data the server loads once at start: ICD-10-SE and FMB (an imported FMB dump in the
+ * database wins over the shipped one).
+ */
+import type { Queryable } from "../db/client.ts";
+import type { Fmb } from "./fmb/fmb.ts";
+import { loadFmb } from "./fmb/load.ts";
+import type { Icd10 } from "./icd10/icd10.ts";
+import { loadIcd10 } from "./icd10/load.ts";
+
+export interface Reference {
+  icd10: Icd10;
+  fmb: Fmb;
+  /** Where the FMB came from. */
+  fmbSource: "imported" | "shipped";
+  /** The ICD-10-SE title of a code (with or without dot); null when the code is unknown. */
+  diagnosisTitle(code: string): string | null;
+}
+
+export async function loadReference(database?: { db: Queryable }): Promise<Reference> {
+  const icd10 = loadIcd10();
+  const { fmb, source } = await loadFmb(database?.db);
+  return {
+    icd10,
+    fmb,
+    fmbSource: source,
+    diagnosisTitle: (code) => icd10.lookup(code)?.title ?? null,
+  };
+}

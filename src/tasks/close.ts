@@ -1,0 +1,76 @@
+/**
+ * Closing a task because of what a user did elsewhere (a decision recorded, a case reviewed): in
+ * the caller's transaction, with the task's history and an audit event, never silently.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Actor, ActorAssignment } from "../access/actor.ts";
+import { recordAudit } from "../audit/audit.ts";
+import type { Tx } from "../db/client.ts";
+import { task } from "../db/schema.ts";
+import { taskKinds, type TaskKind } from "./rules.ts";
+import { addTaskEvents, updateTask } from "./store.ts";
+
+export interface ClosingContext {
+  tx: Tx;
+  unitId: string;
+  actor: Actor;
+  grant: ActorAssignment;
+  now: Date;
+}
+
+/** Marks the case's open (or postponed) tasks of the kind as done with the note; returns their ids. */
+export async function completeOpenTasks(
+  ctx: ClosingContext,
+  target: { patientId: string; caseStart: string; kind: TaskKind },
+  note: string,
+): Promise<string[]> {
+  const open = await ctx.tx
+    .select()
+    .from(task)
+    .where(
+      and(
+        eq(task.unitId, ctx.unitId),
+        eq(task.patientId, target.patientId),
+        eq(task.caseStart, target.caseStart),
+        eq(task.kind, target.kind),
+        inArray(task.status, ["OPEN", "POSTPONED"]),
+      ),
+    );
+  const closed: string[] = [];
+  for (const row of open) {
+    const updated = await updateTask(ctx.tx, ctx.unitId, row.id, row.version, {
+      status: "DONE",
+      reason: null,
+      postponedTo: null,
+      note,
+      closedAt: ctx.now.toISOString(),
+      closedBy: ctx.actor.userId,
+    });
+    // Someone closed it in between: theirs stands.
+    if (updated) closed.push(row.id);
+  }
+  await addTaskEvents(
+    ctx.tx,
+    closed.map((taskId) => ({
+      unitId: ctx.unitId,
+      taskId,
+      userId: ctx.actor.userId,
+      event: "DONE",
+      note,
+      date: null,
+    })),
+  );
+  await recordAudit(
+    ctx.tx,
+    { actor: ctx.actor, grant: ctx.grant },
+    closed.map((taskId) => ({
+      action: "UPDATE" as const,
+      purpose: "Uppgift i sjukskrivningsprocessen",
+      patientId: target.patientId,
+      entity: "task",
+      entityId: taskId,
+      details: { kind: target.kind, label: taskKinds[target.kind], status: "DONE" },
+    })),
+  );
+  return closed;
+}

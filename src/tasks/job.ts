@@ -1,0 +1,175 @@
+/**
+ * The daily task job: for every active unit, computes today's unit list and inserts the tasks it
+ * calls for that do not exist yet (INSERT … ON CONFLICT DO NOTHING on the task key), with a task
+ * event and an audit event by the system for each task created — all in one transaction per unit.
+ *
+ * Several server processes may run it at once: each unit is taken under a transaction-scoped
+ * advisory lock (pg_try_advisory_xact_lock), so one process works on a unit while the others skip
+ * it; and should two ever both get there, the unique key still lets only one insert each task (and
+ * only the inserted rows, RETURNING, get events). Running it again the same day creates nothing new.
+ */
+import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/audit.ts";
+import { resolveSjukfallSettings } from "../cases/settings.ts";
+import { stockholmToday } from "../dates/today.ts";
+import { rowsOf, type Database } from "../db/client.ts";
+import { unit } from "../db/schema.ts";
+import type { ReferenceData } from "../server/env.ts";
+import type { Logger } from "../server/logger.ts";
+import { computeUnitList } from "../worklist/service.ts";
+import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
+import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
+import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
+import { receiversOnDay } from "../review/store.ts";
+
+export interface TaskJobResult {
+  today: string;
+  units: number;
+  /** Units another process was working on (skipped by this run). */
+  skipped: number;
+  created: number;
+}
+
+export interface TaskJobOptions {
+  now: Date;
+  reference: ReferenceData;
+  /** Only these units (default: every active unit). */
+  unitIds?: string[];
+}
+
+async function planUnit(
+  database: Database,
+  tx: Parameters<Parameters<Database["db"]["transaction"]>[0]>[0],
+  unitId: string,
+  today: string,
+  reference: ReferenceData,
+): Promise<PlannedTask[]> {
+  const stored = await storedSettings(tx, unitId, null);
+  const { gap, afterEnd } = resolveSjukfallSettings(stored.unit, {});
+  const cases = await computeUnitList(tx, { unitId, today, gap, afterEnd, reference, database });
+  const patientIds = cases.map((c) => c.row.patientId);
+  const drafts = await patientsWithDrafts(tx, unitId, patientIds);
+  const consents = await consentsOf(tx, unitId, patientIds, today);
+  // An absent doctor's new tasks go to the doctor their cases are handed over to.
+  const receivers = await receiversOnDay(tx, unitId, today);
+  return cases.flatMap(({ row, firstDayCertificate, openArenden }) =>
+    planTasks(
+      {
+        patientId: row.patientId,
+        caseStart: row.start,
+        caseEnd: row.end,
+        days: row.days,
+        doctorId: row.doctorId === null ? null : (receivers.get(row.doctorId) ?? row.doctorId),
+        firstDayCertificate,
+        renewalInProgress: drafts.has(row.patientId),
+        openKompletteringar: openArenden.filter((a) => a.type === "KOMPLT"),
+        consents: consents.filter((c) => c.patientId === row.patientId),
+      },
+      today,
+    ),
+  );
+}
+
+/** Runs the job once (also what tests call). */
+export async function runTaskJob(database: Database, options: TaskJobOptions): Promise<TaskJobResult> {
+  const today = stockholmToday(options.now);
+  const unitIds =
+    options.unitIds ??
+    (await database.db.select({ id: unit.id }).from(unit).where(eq(unit.active, true))).map((u) => u.id);
+  const result: TaskJobResult = { today, units: 0, skipped: 0, created: 0 };
+  for (const unitId of unitIds) {
+    const created = await database.db.transaction(async (tx) => {
+      const [lock] = rowsOf<{ locked: boolean }>(
+        await tx.execute(
+          sql`SELECT pg_try_advisory_xact_lock(hashtext('samsyn.task-job'), hashtext(${unitId})) AS locked`,
+        ),
+      );
+      if (!lock?.locked) return null;
+      const rows = await insertMissing(
+        tx,
+        unitId,
+        await planUnit(database, tx, unitId, today, options.reference),
+      );
+      await addTaskEvents(
+        tx,
+        rows.map((r) => ({
+          unitId,
+          taskId: r.id,
+          userId: null,
+          event: "CREATED",
+          note: null,
+          date: r.dueDate,
+        })),
+      );
+      await recordAudit(
+        tx,
+        { actor: null, grant: null, unitId },
+        rows.map((r) => ({
+          action: "CREATE" as const,
+          purpose: "Uppgift skapad av det dagliga uppgiftsjobbet",
+          patientId: r.patientId,
+          entity: "task",
+          entityId: r.id,
+          details: { kind: r.kind, label: taskKinds[r.kind as keyof typeof taskKinds] ?? r.kind },
+        })),
+      );
+      return rows.length;
+    });
+    if (created === null) result.skipped++;
+    else {
+      result.units++;
+      result.created += created;
+    }
+  }
+  return result;
+}
+
+export interface TaskJob {
+  /** Run now (unless a run is going on); resolves when that run ends. */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the job shortly after start and then every hour: a new day's tasks appear within the hour
+ * after midnight, and a run missed while the server was down is caught up at the next start.
+ */
+export function startTaskJob(options: {
+  database: Database;
+  reference: ReferenceData;
+  logger: Logger;
+  intervalMs?: number;
+  now?: () => Date;
+}): TaskJob {
+  const now = options.now ?? (() => new Date());
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) return running;
+    running = runTaskJob(options.database, { now: now(), reference: options.reference })
+      .then((r) => {
+        if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
+      })
+      .catch((error: unknown) =>
+        options.logger.error({ err: { message: (error as Error).message } }, "task job failed"),
+      )
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const first = setTimeout(() => void tick(), 5_000);
+  first.unref();
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60 * 60 * 1000);
+  timer.unref();
+  return {
+    runNow: tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/** Give a user a role on a unit (a medarbetaruppdrag). */
+import { Alert, Button, Group, NativeSelect, Stack } from "@mantine/core";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCreateAssignment, usePolicy, useUnits } from "../api/org.ts";
+import type { User } from "../api/types.ts";
+import { can, useSession } from "../app/session.tsx";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
+import { Loading } from "../components/Loading.tsx";
+
+const texts = {
+  unit: "Vårdenhet",
+  role: "Roll",
+  chooseRole: "Välj roll",
+  missingRole: "Välj en roll.",
+  save: "Lägg till uppdrag",
+  cancel: "Avbryt",
+  errorTitle: "Uppdraget kunde inte läggas till",
+  loading: "Hämtar enheter och roller …",
+};
+
+export function AssignmentForm(props: {
+  user: User;
+  note?: string | undefined;
+  onAssigned: () => void;
+  onCancel: () => void;
+}) {
+  const me = useSession();
+  const units = useUnits();
+  const policy = usePolicy();
+  const create = useCreateAssignment();
+  const [unitId, setUnitId] = useState(me.unit?.id ?? "");
+  const [role, setRole] = useState("");
+  const [missingRole, setMissingRole] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const errors = fieldErrors(create.error, ["unitId", "role"] as const);
+
+  useEffect(() => {
+    if (create.isError) errorRef.current?.focus();
+  }, [create.isError, create.error]);
+
+  if (units.isPending || policy.isPending) return <Loading label={texts.loading} />;
+  if (units.isError) return <ErrorAlert error={units.error} />;
+  if (policy.isError) return <ErrorAlert error={policy.error} />;
+
+  // A unit administrator assigns roles on the active unit only.
+  const unitChoices = can(me, "region.users")
+    ? units.data.filter((unit) => unit.active)
+    : units.data.filter((unit) => unit.id === me.unit?.id);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissingRole(!role);
+    if (!role) return;
+    create.mutate({ userId: props.user.id, unitId, role }, { onSuccess: props.onAssigned });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        {props.note && (
+          <Alert role="status" color="green" variant="light">
+            {props.note}
+          </Alert>
+        )}
+        {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+        <NativeSelect
+          label={texts.unit}
+          required
+          value={unitId}
+          onChange={(event) => setUnitId(event.currentTarget.value)}
+          data={unitChoices.map((unit) => ({ value: unit.id, label: unit.name }))}
+          error={errors.unitId}
+        />
+        <NativeSelect
+          label={texts.role}
+          required
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value)}
+          data={[
+            { value: "", label: texts.chooseRole },
+            ...policy.data.roles.map((r) => ({ value: r.id, label: r.label })),
+          ]}
+          error={missingRole ? texts.missingRole : errors.role}
+        />
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            {texts.save}
+          </Button>
+          <Button variant="subtle" onClick={props.onCancel}>
+            {texts.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

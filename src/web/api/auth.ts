@@ -1,0 +1,79 @@
+/** Session data hooks: configuration, who is logged in, login, logout, unit switch. */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { isApiError, loginCsrfCookie, readCookie, request, setCsrfToken } from "./client.ts";
+import { keys } from "./keys.ts";
+import type { AuthConfig, Me } from "./types.ts";
+
+export function useAuthConfig() {
+  return useQuery({
+    queryKey: keys.authConfig,
+    queryFn: () => request<AuthConfig>("GET", "/api/auth/config"),
+    staleTime: Infinity,
+  });
+}
+
+/** The logged-in user, or null when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await request<Me>("GET", "/api/auth/session");
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (isApiError(error, 401)) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Credentials) =>
+      request<Me>("POST", "/api/auth/login", {
+        body: credentials,
+        csrfToken: readCookie(loginCsrfCookie),
+      }),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      queryClient.setQueryData(keys.me, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<void>("POST", "/api/auth/logout"),
+    onSettled: () => forgetSession(queryClient),
+  });
+}
+
+/** Logged out or session expired: nothing of the user's data may stay in memory. */
+export function forgetSession(queryClient: QueryClient) {
+  setCsrfToken(null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[1] !== "me" });
+  queryClient.setQueryData(keys.me, null);
+}
+
+export function useSwitchUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: string) => request<Me>("PUT", "/api/auth/session/unit", { body: { unitId } }),
+    onSuccess: async (me) => {
+      setCsrfToken(me.csrfToken);
+      queryClient.setQueryData(keys.me, me);
+      // Everything else was read on the previous unit.
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
+    },
+  });
+}

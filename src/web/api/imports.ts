@@ -1,0 +1,29 @@
+/** Import of certificates written in another system (the secretary's upload). */
+import { useMutation } from "@tanstack/react-query";
+import { request } from "./client.ts";
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  patientsCreated: number;
+  rejected: { row: number; id: string | null; reasons: string[] }[];
+}
+
+export type ImportFormat = "csv" | "json";
+
+/** CSV by the file name's ending or a first line that is not JSON; everything else as JSON. */
+export function importFormatOf(fileName: string, text: string): ImportFormat {
+  if (/\.csv$/i.test(fileName)) return "csv";
+  if (/\.json$/i.test(fileName)) return "json";
+  return /^\s*[[{]/.test(text) ? "json" : "csv";
+}
+
+export function useImportCertificates() {
+  return useMutation({
+    mutationFn: ({ text, format }: { text: string; format: ImportFormat }) =>
+      request<ImportReport>("POST", "/api/import/certificates", {
+        rawBody: { text, contentType: format === "csv" ? "text/csv" : "application/json" },
+      }),
+  });
+}

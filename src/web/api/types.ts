@@ -1,0 +1,179 @@
+/** The shapes the HTTP API answers with (see BRIEF "HTTP API" and the OpenAPI document). */
+
+export type Capability =
+  | "patient.search"
+  | "patient.read"
+  | "patient.write"
+  | "patient.log-extract"
+  | "certificate.draft"
+  | "certificate.sign"
+  | "arende.register"
+  | "arende.answer"
+  | "certificate.import"
+  | "audit.review"
+  | "unit.users"
+  | "region.units"
+  | "region.users"
+  | "policy.read"
+  | "statistics.unit"
+  | "statistics.region"
+  | "consent.record"
+  | "coordination.read"
+  | "coordination.write"
+  | "cases.list"
+  | "cases.list-own"
+  | "task.work"
+  | "task.unit"
+  | "review.run"
+  | "review.unit"
+  | "handover.manage";
+
+export interface AuthConfig {
+  mode: "demo" | "production";
+  passwordLogin: boolean;
+  oidc: boolean;
+}
+
+export interface RoleRef {
+  role: string;
+  label: string;
+}
+
+export interface Me {
+  user: { id: string; username: string; displayName: string; title: string };
+  unit: { id: string; name: string } | null;
+  units: { id: string; name: string; roles: RoleRef[] }[];
+  roles: string[];
+  capabilities: Capability[];
+  csrfToken: string;
+  authMode: "demo" | "production";
+}
+
+export type Sex = "F" | "M";
+
+export interface PatientSummary {
+  id: string;
+  personnummer: string;
+  name: string;
+  sex: Sex;
+  age: number;
+  protectedIdentity: boolean;
+  listed: boolean;
+}
+
+export interface PatientSearchResult {
+  patients: PatientSummary[];
+  total: number;
+  truncated: boolean;
+}
+
+export interface Patient {
+  id: string;
+  personnummer: string;
+  samordningsnummer: boolean;
+  givenName: string;
+  familyName: string;
+  sex: Sex;
+  birthDate: string;
+  age: number;
+  protectedIdentity: boolean;
+  listingUnit: { id: string; name: string } | null;
+  firstDayCertificateUntil: string | null;
+  version: number;
+}
+
+export interface NewPatient {
+  personnummer: string;
+  givenName: string;
+  familyName: string;
+  protectedIdentity?: boolean;
+  listed?: boolean;
+}
+
+export interface PatientChanges {
+  version: number;
+  givenName?: string;
+  familyName?: string;
+  protectedIdentity?: boolean;
+  listed?: boolean;
+  firstDayCertificateUntil?: string | null;
+}
+
+export interface AccessEvent {
+  at: string;
+  user: string;
+  role: string | null;
+  action: string;
+  actionLabel: string;
+  purpose: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  hsaId: string | null;
+  postalAddress: string;
+  postalCode: string;
+  town: string;
+  phone: string;
+  active: boolean;
+  version: number;
+}
+
+export interface UnitFields {
+  name: string;
+  postalAddress: string;
+  postalCode: string;
+  town: string;
+  phone: string;
+  hsaId: string | null;
+}
+
+export interface NewUnit extends UnitFields {
+  id: string;
+}
+
+export interface UnitChanges extends Partial<UnitFields> {
+  version: number;
+  active?: boolean;
+}
+
+export interface Assignment {
+  id: string;
+  unitId: string;
+  unitName: string;
+  role: string;
+  roleLabel: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  title: string;
+  hsaId: string | null;
+  active: boolean;
+  locked?: boolean;
+  version: number;
+  assignments: Assignment[];
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  title: string;
+  hsaId?: string | null;
+  password?: string;
+}
+
+export interface NewAssignment {
+  userId: string;
+  unitId: string;
+  role: string;
+}
+
+export interface Policy {
+  roles: { id: string; label: string }[];
+  capabilities: { id: string; label: string }[];
+  grants: { role: string; capability: string; justification: string }[];
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { gradeLabel, timelineSegments } from "./timeline.ts";
+
+describe("gradeLabel", () => {
+  it("says the grade in words as well as in per cent", () => {
+    expect(gradeLabel(100)).toBe("100 % (helt nedsatt)");
+    expect(gradeLabel(25)).toBe("25 % (nedsatt med en fjärdedel)");
+    expect(gradeLabel(40)).toBe("40 %");
+  });
+});
+
+describe("timelineSegments", () => {
+  const c = {
+    start: "2026-11-01",
+    end: "2026-11-20",
+    grades: [
+      { from: "2026-11-01", to: "2026-11-10", grade: 100, certificateId: "a" },
+      { from: "2026-11-16", to: "2026-11-20", grade: 50, certificateId: "b" },
+    ],
+    checkpoints: [
+      {
+        day: 8,
+        date: "2026-11-08",
+        kind: "certificate-required",
+        label: "",
+        reached: true,
+        withinCase: true,
+      },
+      { day: 15, date: "2026-11-15", kind: "fk-takes-over", label: "", reached: false, withinCase: true },
+      {
+        day: 30,
+        date: "2026-11-30",
+        kind: "rehab-coordinator",
+        label: "",
+        reached: false,
+        withinCase: false,
+      },
+    ],
+  };
+
+  it("places periods to scale over the case's 20 days, gaps left empty", () => {
+    const { segments } = timelineSegments(c);
+    expect(segments.map((s) => [s.grade, s.left, s.width])).toEqual([
+      [100, 0, 50],
+      [50, 75, 25],
+    ]);
+  });
+
+  it("marks the checkpoints inside the case and today", () => {
+    const { ticks } = timelineSegments(c, "2026-11-11");
+    expect(ticks.map((t) => [t.label, t.left])).toEqual([
+      ["dag 8", 35],
+      ["dag 15", 70],
+      ["i dag", 50],
+    ]);
+    expect(timelineSegments(c, "2026-12-01").ticks.some((t) => t.today)).toBe(false);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Builds the unit list (pågående sjukfall) of one unit for a day: the sjukfall engine over the
+ * unit's certificates, joined with the patient, the anchor certificate, open ärenden, FMB and the
+ * early risk score. Shared by the list API, the export and the daily task job.
+ */
+import { addDays } from "../cases/days.ts";
+import { patientHistory, unitList, dayInCase } from "../cases/engine.ts";
+import type { Sjukfall } from "../cases/types.ts";
+import { normalizeDiagnosisCode } from "../certificates/workflow.ts";
+import type { Database, Queryable } from "../db/client.ts";
+import { ageOn, formatPersonnummer, listName } from "../patients/identity.ts";
+import type { ReferenceData } from "../server/env.ts";
+import { assessRisk, groupShares, type GroupShare } from "./risk.ts";
+import type { UnitListRow } from "./rules.ts";
+import { anchorRows, certificatesNear, certificatesOfUnitSince, openArendenOf } from "./store.ts";
+import { doctorsSeenBy } from "../review/store.ts";
+
+export interface UnitListContext {
+  unitId: string;
+  today: string;
+  gap: number;
+  afterEnd: number;
+  reference: ReferenceData;
+  /** Only cases whose anchor certificate this doctor signed (or a doctor who handed over to them). */
+  doctorId?: string | undefined;
+  /** Keys the cache of the unit's diagnosis-group statistics (one per database). */
+  database: Database;
+}
+
+export interface OpenArende {
+  id: string;
+  type: string;
+  receivedDate: string;
+  lastAnswerDate: string | null;
+}
+
+/** A row with what the task job needs beside it. */
+export interface UnitCase {
+  row: UnitListRow;
+  /** Förstadagsintyg valid at the case start: a certificate is needed from day 1. */
+  firstDayCertificate: boolean;
+  openArenden: OpenArende[];
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+function diagnosisCodes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((d) => (typeof d === "object" && d !== null ? (d as { kod?: unknown }).kod : null))
+    .filter((kod): kod is string => typeof kod === "string" && kod.trim() !== "")
+    .map(normalizeDiagnosisCode);
+}
+
+// ---- The unit's diagnosis-group statistics (LONG_CASE_GROUP), computed at most hourly ----
+
+const statsTtlMs = 60 * 60 * 1000;
+const statsCache = new WeakMap<
+  Database,
+  Map<string, { at: number; shares: Promise<Map<string, GroupShare>> }>
+>();
+
+async function computeGroupShares(q: Queryable, ctx: UnitListContext): Promise<Map<string, GroupShare>> {
+  // Five years back: a case that ended in the last three years may have started two years earlier.
+  const certs = await certificatesOfUnitSince(q, ctx.unitId, addDays(ctx.today, -5 * 366));
+  const cases = patientHistory(certs, { today: ctx.today, gap: ctx.gap });
+  return groupShares(cases, ctx.today, (code) => ctx.reference.icd10.groupOf(code)?.name ?? null);
+}
+
+function unitGroupShares(q: Queryable, ctx: UnitListContext): Promise<Map<string, GroupShare>> {
+  let perDatabase = statsCache.get(ctx.database);
+  if (!perDatabase) statsCache.set(ctx.database, (perDatabase = new Map()));
+  const key = `${ctx.unitId}|${ctx.today}|${ctx.gap}`;
+  const cached = perDatabase.get(key);
+  if (cached && Date.now() - cached.at < statsTtlMs) return cached.shares;
+  const shares = computeGroupShares(q, ctx);
+  perDatabase.set(key, { at: Date.now(), shares });
+  shares.catch(() => perDatabase.delete(key));
+  return shares;
+}
+
+/** Forget the cached statistics (tests that change a unit's history within a day). */
+export function clearUnitStatistics(database: Database): void {
+  statsCache.delete(database);
+}
+
+// ---- The list ----
+
+function earlierEpisodes(history: Sjukfall[], c: Sjukfall) {
+  return history
+    .filter((h) => h.patient === c.patient && h.start < c.start)
+    .map((h) => ({ start: h.start, end: h.end, days: h.days }));
+}
+
+export async function computeUnitList(q: Queryable, ctx: UnitListContext): Promise<UnitCase[]> {
+  const { unitId, today, reference } = ctx;
+  const certs = await certificatesNear(q, unitId, { from: addDays(today, -ctx.afterEnd), to: today });
+  // A doctor sees their own cases and those handed over to them for a period covering today.
+  const doctors = ctx.doctorId === undefined ? null : await doctorsSeenBy(q, unitId, ctx.doctorId, today);
+  const cases = unitList(certs, { today, gap: ctx.gap, afterEnd: ctx.afterEnd, unit: unitId }).filter(
+    (c) => doctors === null || (c.doctor !== null && doctors.has(c.doctor)),
+  );
+  if (cases.length === 0) return [];
+  const history = patientHistory(certs, { today, gap: ctx.gap });
+  const patientIds = cases.map((c) => c.patient);
+  const anchors = await anchorRows(
+    q,
+    unitId,
+    cases.map((c) => c.anchor),
+  );
+  const arenden = await openArendenOf(q, unitId, patientIds);
+  const shares = await unitGroupShares(q, ctx);
+  const anchorById = new Map(anchors.map((a) => [a.anchorId, a]));
+  const arendenByPatient = new Map<string, OpenArende[]>();
+  for (const a of arenden) {
+    const list = arendenByPatient.get(a.patientId) ?? [];
+    list.push(a);
+    arendenByPatient.set(a.patientId, list);
+  }
+
+  const result: UnitCase[] = [];
+  for (const c of cases) {
+    const anchor = anchorById.get(c.anchor);
+    if (!anchor) continue;
+    const diagnosis = c.diagnoses[0]!;
+    const anchorCodes = diagnosisCodes(anchor.diagnoser);
+    const fmbLimitDays = reference.fmb.limitDays(anchorCodes.length ? anchorCodes : [diagnosis]);
+    const chapter = reference.icd10.chapterOf(diagnosis);
+    const group = reference.icd10.groupOf(diagnosis)?.name ?? null;
+    const open = arendenByPatient.get(c.patient) ?? [];
+    const risk = assessRisk({
+      caseStart: c.start,
+      days: c.days,
+      certificateCount: c.certificates.length,
+      currentGrade: c.currentGrade,
+      fmbLimitDays,
+      groupShare: group === null ? null : (shares.get(group) ?? null),
+      earlierEpisodes: earlierEpisodes(history, c),
+      openKompletteringar: open.filter((a) => a.type === "KOMPLT"),
+    });
+    result.push({
+      row: {
+        patientId: anchor.patientId,
+        personnummer: formatPersonnummer(anchor.personnummer),
+        name: listName(anchor),
+        protectedIdentity: anchor.protectedIdentity,
+        sex: anchor.sex,
+        age: ageOn(anchor.birthDate, today),
+        status: c.end >= today ? "ONGOING" : "ENDED",
+        start: c.start,
+        end: c.end,
+        days: c.days,
+        dayInCase: dayInCase(c, today),
+        certificateCount: c.certificates.length,
+        anchorCertificateId: c.anchor,
+        currentGrade: c.currentGrade,
+        grades: c.grades,
+        diagnosis,
+        diagnosisTitle: reference.diagnosisTitle(diagnosis),
+        diagnoses: c.diagnoses,
+        chapter: chapter ? { id: chapter.id, title: chapter.title } : null,
+        diagnosisGroup: group,
+        sysselsattning: strings(anchor.sysselsattning),
+        doctorId: c.doctor,
+        doctorName: anchor.doctorName,
+        openArenden: open.length,
+        fmbLimitDays,
+        fmbExceeded: fmbLimitDays !== null && c.days > fmbLimitDays,
+        risk,
+      },
+      firstDayCertificate:
+        anchor.firstDayCertificateUntil !== null && anchor.firstDayCertificateUntil >= c.start,
+      openArenden: open,
+    });
+  }
+  return result;
+}

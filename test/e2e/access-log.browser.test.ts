@@ -1,0 +1,42 @@
+/** The enhetschef (a log reviewer) sees on the patient page that the rehabkoordinator read it. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, logIn, newPage, screenshot, somePatient } from "./browser.ts";
+
+describe("Vem har tittat", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lists rehab1's read of the patient for chef1", async () => {
+    const rehab = await newPage(browser);
+    await logIn(rehab, "rehab1");
+    const patient = await somePatient(rehab);
+    const me = (await (await rehab.request.get("/api/auth/session")).json()) as {
+      user: { displayName: string };
+    };
+    await rehab.goto(`/patienter/${patient.id}`);
+    await rehab.getByRole("heading", { level: 1, name: patient.name }).waitFor();
+
+    const chef = await newPage(browser);
+    await logIn(chef, "chef1");
+    // A log reviewer without patient.read: no patient search in the menu for the chef's own work,
+    // but the patient page opens for log review.
+    await chef.goto(`/patienter/${patient.id}`);
+    await chef.getByRole("heading", { level: 2, name: "Vem har tittat" }).waitFor();
+    const section = chef.getByRole("region", { name: "Vem har tittat" });
+    const readByRehab = section
+      .getByRole("row")
+      .filter({ hasText: me.user.displayName })
+      .filter({ hasText: "Rehabkoordinator" })
+      .filter({ hasText: /Läst/ });
+    await readByRehab.first().waitFor();
+    expect(await readByRehab.first().textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expectNoAxeViolations(chef);
+    await screenshot(chef, "05-vem-har-tittat");
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * Pågående sjukfall and Uppgifter in the browser: the rehabkoordinator sees the unit's cases split
+ * by women and men, filters "> 30 dagar", sorts, hides personal data, exports CSV with the filter
+ * printed, and ends two tasks (done; not relevant with a reason). A doctor sees only their own
+ * cases and no coordinator queue. Every page passes axe (WCAG 2.1 AA).
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectNoAxeViolations,
+  expectText,
+  field,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshot,
+} from "./browser.ts";
+
+interface ListAnswer {
+  scope: "UNIT" | "OWN";
+  counts: { total: number; women: number; men: number };
+  rows: { patientId: string; doctorName: string | null; days: number }[];
+}
+
+const count = async (page: Page, key: "total" | "women" | "men") =>
+  Number(await page.locator(`[data-count=${key}]`).textContent());
+
+const columnValues = (page: Page, column: string) =>
+  page.locator(`table[data-unit-list] tbody td[data-column=${column}]`).allTextContents();
+
+/** Waits until the list's status line shows a finished load (not "Uppdaterar …"). */
+async function settled(page: Page) {
+  await expectText(
+    page.getByRole("status").filter({ hasText: /Visar|Inga sjukfall/ }),
+    /Visar|Inga sjukfall/,
+  );
+}
+
+describe("Pågående sjukfall and Uppgifter", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lets the rehabkoordinator filter, sort, hide personal data and export the unit list", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "rehab1");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Pågående sjukfall" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Pågående sjukfall" }).waitFor();
+    await page.locator("table[data-unit-list]").waitFor();
+    await settled(page);
+
+    const api = (await (
+      await page.request.get("/api/sjukfall", { params: { limit: 1 } })
+    ).json()) as ListAnswer;
+    expect(api.scope).toBe("UNIT");
+    const total = await count(page, "total");
+    expect(total).toBe(api.counts.total);
+    expect(await count(page, "women")).toBe(api.counts.women);
+    expect(await count(page, "men")).toBe(api.counts.men);
+    expect((await count(page, "women")) + (await count(page, "men"))).toBe(total);
+    await expectNoAxeViolations(page);
+
+    // "> 30 dagar": fewer cases, every shown length above 30.
+    await field(page, "Mer än 30 dagar").check();
+    await expectText(page.locator("[data-counts]").locator("xpath=.."), "utan filter");
+    await settled(page);
+    const over30 = await count(page, "total");
+    expect(over30).toBeLessThan(total);
+    expect(over30).toBeGreaterThan(0);
+    const lengths = (await columnValues(page, "days")).map(Number);
+    expect(lengths.length).toBe(Math.min(over30, 100));
+    expect(lengths.every((days) => days > 30)).toBe(true);
+
+    // Sort by age, ascending then descending; the header says so (aria-sort).
+    const ageHeader = page.locator("th", { has: page.locator("[data-sort-column=age]") });
+    await page.locator("[data-sort-column=age]").click();
+    await expect.poll(() => ageHeader.getAttribute("aria-sort")).toBe("ascending");
+    await settled(page);
+    await expect
+      .poll(async () => {
+        const ages = (await columnValues(page, "age")).map(Number);
+        return ages.every((age, i) => i === 0 || ages[i - 1]! <= age);
+      })
+      .toBe(true);
+    await page.locator("[data-sort-column=age]").click();
+    await expect.poll(() => ageHeader.getAttribute("aria-sort")).toBe("descending");
+    await expect
+      .poll(async () => {
+        const ages = (await columnValues(page, "age")).map(Number);
+        return ages.length > 1 && ages.every((age, i) => i === 0 || ages[i - 1]! >= age);
+      })
+      .toBe(true);
+
+    // A risk flag opens with the facts that raised it.
+    const riskButton = page.locator("table[data-unit-list] .risk-button").first();
+    await riskButton.click();
+    expect(await riskButton.getAttribute("aria-expanded")).toBe("true");
+    await expectText(page.locator("[data-risk-details]").first(), "Riskfaktorer");
+
+    // "Dölj personuppgifter": no name or personnummer in the table, the link still there.
+    const firstPnr = (await columnValues(page, "personnummer"))[0]!;
+    expect(firstPnr).toMatch(/^\d{8}-\d{4}$/);
+    await page.getByRole("switch", { name: /Dölj personuppgifter/ }).check();
+    await expect
+      .poll(async () => (await columnValues(page, "personnummer")).every((v) => v === "Dold"))
+      .toBe(true);
+    const tableText = (await page.locator("table[data-unit-list]").textContent()) ?? "";
+    expect(tableText).not.toContain(firstPnr);
+    expect(await page.locator("table[data-unit-list] [data-patient-link]").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "sjukfall-over30-dolda");
+
+    // CSV export with the current filter printed in the file.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exportera CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^pagaende-sjukfall-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv).toContain("Filter;Längre än 30 dagar");
+    expect(csv).toContain(`Antal;${over30} (kvinnor`);
+    await expectText(page.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
+  });
+
+  it("lets the rehabkoordinator mark one task done and one not relevant with a reason", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "rehab1");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Uppgifter" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Uppgifter" }).waitFor();
+    await page.getByRole("tab", { name: "Koordinatorns kö" }).waitFor();
+    const rows = page.locator("table[data-task-list] tbody tr");
+    await rows.first().waitFor();
+    await expectNoAxeViolations(page);
+    // Overdue tasks say so in words.
+    const overdue = page.locator("tr[data-overdue=true]");
+    if ((await overdue.count()) > 0) await expectText(overdue.first(), "Försenad");
+
+    const first = rows.first();
+    const firstId = await first.getAttribute("data-task");
+    await first.getByRole("button", { name: /^Klar/ }).click();
+    await expectText(page.getByRole("status").filter({ hasText: "markerad som klar" }), "markerad som klar");
+    await expect.poll(() => page.locator(`tr[data-task="${firstId}"]`).count()).toBe(0);
+
+    const second = rows.first();
+    const secondId = await second.getAttribute("data-task");
+    await second.getByRole("button", { name: /^Inte aktuell/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Inte aktuell" });
+    await dialog.getByRole("button", { name: "Markera som inte aktuell" }).click();
+    await expectText(dialog, "Ange varför uppgiften inte är aktuell.");
+    await expectNoAxeViolations(page);
+    await field(dialog, "Varför är uppgiften inte aktuell?").fill("Beslutat på teammötet, ingen åtgärd.");
+    await dialog.getByRole("button", { name: "Markera som inte aktuell" }).click();
+    await expectText(
+      page.getByRole("status").filter({ hasText: "inte aktuell" }),
+      "markerad som inte aktuell",
+    );
+    await expect.poll(() => page.locator(`tr[data-task="${secondId}"]`).count()).toBe(0);
+
+    // Both are stored as the server sees them.
+    const closed = (await (
+      await page.request.get("/api/tasks", { params: { scope: "unit", status: "ALL", limit: 1000 } })
+    ).json()) as { tasks: { id: string; status: string; reason: string | null }[] };
+    expect(closed.tasks.find((t) => t.id === firstId)?.status).toBe("DONE");
+    expect(closed.tasks.find((t) => t.id === secondId)).toMatchObject({
+      status: "NOT_RELEVANT",
+      reason: "Beslutat på teammötet, ingen åtgärd.",
+    });
+
+    // The status filter shows the closed ones with their reason.
+    await field(page.getByRole("tabpanel"), "Status").selectOption({ label: "Ej aktuella" });
+    await expectText(page.locator(`tr[data-task="${secondId}"]`), "Beslutat på teammötet");
+    await screenshot(page, "uppgifter");
+  });
+
+  it("shows a doctor only their own cases and no coordinator queue", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "lakare1a");
+    await page.getByRole("heading", { name: "Mina uppgifter" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    expect(await nav.getByRole("link", { name: "Aktualisering" }).count()).toBe(0);
+    await nav.getByRole("link", { name: "Pågående sjukfall" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mina pågående sjukfall" }).waitFor();
+    await page.locator("table[data-unit-list]").waitFor();
+    await settled(page);
+
+    const own = (await (
+      await page.request.get("/api/sjukfall", { params: { limit: 1000 } })
+    ).json()) as ListAnswer;
+    expect(own.scope).toBe("OWN");
+    const doctorName = "Karin Lindqvist";
+    expect(own.rows.every((r) => r.doctorName === doctorName)).toBe(true);
+    expect(await count(page, "total")).toBe(own.counts.total);
+    const shownDoctors = new Set(await columnValues(page, "doctor"));
+    expect([...shownDoctors]).toEqual([doctorName]);
+    // No doctor filter for a doctor: the list is theirs.
+    expect(await page.getByLabel("Läkare", { exact: true }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    // The review of ending certificates is one click away (marking is tested in review.browser.test.ts).
+    await page.getByRole("link", { name: "Genomgång av pågående sjukskrivningar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Genomgång av pågående sjukskrivningar" }).waitFor();
+
+    // Uppgifter: only "Mina uppgifter"; the queue is not theirs, neither in the UI nor the API.
+    await nav.getByRole("link", { name: "Uppgifter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Uppgifter" }).waitFor();
+    expect(await page.getByRole("tab").allTextContents()).toEqual(["Mina uppgifter"]);
+    expect((await page.request.get("/api/tasks", { params: { scope: "queue" } })).status()).toBe(403);
+    await page.goto("/aktualisering");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.getByRole("heading", { level: 1, name: "Aktualisering" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+});
