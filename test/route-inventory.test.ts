@@ -267,6 +267,7 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
       body: { version: arende.version, kind: "KAN_EJ_KOMPLETTERA", text: "Patienten uteblev." },
     });
   },
+  "GET /api/patients/{id}/tasks": (w) => w.client.request("GET", `/api/patients/${w.patientId}/tasks`),
   "GET /api/patients/{id}/sjukfall": (w) => w.client.request("GET", `/api/patients/${w.patientId}/sjukfall`),
   "POST /api/import/certificates": (w) =>
     w.secretary.request("POST", "/api/import/certificates", {
@@ -281,6 +282,22 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
         },
       ],
     }),
+  "POST /api/import/arenden": async (w) => {
+    const certificate = await signedOf(w);
+    await w.checkpoint();
+    return w.secretary.request("POST", "/api/import/arenden", {
+      body: {
+        messageId: `FK-${certificate.id}`,
+        type: "KOMPLT",
+        certificateId: certificate.id,
+        personnummer: w.personnummer,
+        receivedDate: "2026-11-16",
+        lastAnswerDate: null,
+        questionFields: ["35"],
+        text: "Förtydliga.",
+      },
+    });
+  },
   "GET /api/patients/{id}/samtycken": (w) =>
     w.client.request("GET", `/api/patients/${w.patientId}/samtycken`),
   "POST /api/patients/{id}/samtycken": (w) =>

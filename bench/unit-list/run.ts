@@ -4,13 +4,18 @@
  * users; GET /api/health of the same server in the same run is the yardstick.
  *
  *   PATH=node_modules/.bin:$PATH node bench/unit-list/run.ts [--url postgres://…] [--seconds 10]
- *     [--users 20] [--certificates 30000] [--query "over30=true"]
+ *     [--users 20] [--certificates 30000] [--query "over30=true"] [--change-every 100]
  *
  * The database named in --url (default postgres://postgres@127.0.0.1:5432/samsyn_bench_unit_list) is
  * dropped and created anew. The demo generator (`samsyn demo --certificates 30000`) fills three
  * units of 10,000 certificates each over five years; the first unit is measured. Each of the users is
  * a rehabkoordinator of that unit with its own session. Every request lists the unit (default page of
  * 100 rows) and writes its audit events, as in production.
+ *
+ * The server keeps a unit's computed list while the unit's data version is unchanged
+ * (src/worklist/cache.ts). With --change-every <ms>, one of the unit's patients is updated that
+ * often during the list measurement (each update moves the version), so that share of requests
+ * computes the list anew; without it, the unit's data does not change during the run.
  */
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -21,7 +26,7 @@ import { createSession, sessionCookie } from "../../src/auth/session.ts";
 import { createCertificateChecker } from "../../src/certificates/checker.ts";
 import { stockholmToday } from "../../src/dates/today.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { appUser, assignment, certificate, unit } from "../../src/db/schema.ts";
+import { appUser, assignment, certificate, patient, unit } from "../../src/db/schema.ts";
 import { runDemo } from "../../src/demo/load.ts";
 import { loadReference } from "../../src/reference/index.ts";
 import { createApp } from "../../src/server/app.ts";
@@ -36,10 +41,12 @@ const { values } = parseArgs({
     users: { type: "string", default: "20" },
     certificates: { type: "string", default: "30000" },
     query: { type: "string", default: "" },
+    "change-every": { type: "string", default: "0" },
   },
 });
 const seconds = Number(values.seconds);
 const users = Number(values.users);
+const changeEvery = Number(values["change-every"]);
 
 async function freshDatabase(url: string) {
   const target = new URL(url);
@@ -143,11 +150,30 @@ console.log(
 await load(base, "/api/health", cookies, 2000);
 await load(base, listPath, cookies, 2000);
 const health = await load(base, "/api/health", cookies, seconds * 1000);
+let changes = 0;
+const [changed] = await database.db
+  .select({ id: patient.id })
+  .from(patient)
+  .where(eq(patient.unitId, measured!.id))
+  .limit(1);
+const changer =
+  changeEvery > 0
+    ? setInterval(() => {
+        changes++;
+        void database.db
+          .update(patient)
+          .set({ givenName: sql`${patient.givenName}` })
+          .where(eq(patient.id, changed!.id))
+          .execute();
+      }, changeEvery)
+    : null;
 const list = await load(base, listPath, cookies, seconds * 1000);
+if (changer) clearInterval(changer);
 const line = (name: string, r: LoadResult) =>
   `${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.requests} requests, ${r.failures} failed)`;
 console.log(line("GET /api/health", health));
 console.log(line(`GET ${listPath}`, list));
+if (changer) console.log(`unit data changed ${changes} times during the list run (every ${changeEvery} ms)`);
 console.log(
   `throughput ratio list / health: ${(list.perSecond / health.perSecond).toFixed(3)}  —  target p95 < 100 ms: ${list.p95 < 100 ? "met" : "NOT met"}`,
 );

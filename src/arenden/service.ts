@@ -18,8 +18,19 @@ import {
 
 type Ctx = certificates.CommandContext;
 
-function audit(ctx: Ctx, row: ArendeRow, action: "CREATE" | "UPDATE", details: Record<string, unknown> = {}) {
-  return recordAudit(ctx.tx, { actor: ctx.actor, grant: ctx.grant }, [
+/** Registering needs no user: the system records what arrives from Försäkringskassan (actor null). */
+export type RegisterContext = Pick<Ctx, "tx" | "unitId" | "today"> & {
+  actor: Ctx["actor"] | null;
+  grant: Ctx["grant"] | null;
+};
+
+function audit(
+  ctx: RegisterContext,
+  row: ArendeRow,
+  action: "CREATE" | "UPDATE",
+  details: Record<string, unknown> = {},
+) {
+  return recordAudit(ctx.tx, { actor: ctx.actor, grant: ctx.grant, unitId: ctx.unitId }, [
     {
       action,
       purpose: "Ärende från Försäkringskassan",
@@ -31,8 +42,9 @@ function audit(ctx: Ctx, row: ArendeRow, action: "CREATE" | "UPDATE", details: R
   ]);
 }
 
+/** `received`: the ärende arrived from FK (its message id makes a second arrival a duplicate). */
 export async function registerArende(
-  ctx: Ctx,
+  ctx: RegisterContext,
   patientId: string,
   input: {
     type: ArendeType;
@@ -42,6 +54,7 @@ export async function registerArende(
     questionFields: string[];
     text: string;
   },
+  received?: { externalId: string; note: string },
 ) {
   if (!(await patientOf(ctx.tx, ctx.unitId, patientId))) throw errors.notFound();
   if (input.certificateId) {
@@ -62,16 +75,21 @@ export async function registerArende(
       { path: "receivedDate", message: "Datumet är i framtiden." },
     ]);
   }
-  const row = await insertArende(ctx.tx, { ...input, unitId: ctx.unitId, patientId });
+  const row = await insertArende(ctx.tx, {
+    ...input,
+    unitId: ctx.unitId,
+    patientId,
+    externalId: received?.externalId ?? null,
+  });
   await addArendeEvent(ctx.tx, {
     unitId: ctx.unitId,
     arendeId: row.id,
-    userId: ctx.actor.userId,
+    userId: ctx.actor?.userId ?? null,
     event: "REGISTRERAT",
-    note: null,
+    note: received?.note ?? null,
     certificateId: input.certificateId,
   });
-  await audit(ctx, row, "CREATE");
+  await audit(ctx, row, "CREATE", received ? { externalId: received.externalId } : {});
   return row;
 }
 

@@ -225,6 +225,8 @@ export const fkArende = pgTable(
     answerKind: text("answer_kind"),
     answerText: text("answer_text"),
     answerCertificateId: uuid("answer_certificate_id").references(() => certificate.id),
+    /** FK's message id of an ärende that arrived through the transport or an upload (0009). */
+    externalId: text("external_id").unique("fk_arende_external_id_unique"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -656,3 +658,12 @@ export const reviewMark = pgTable(
       .where(sql`${t.supersedesId} IS NULL`),
   ],
 );
+
+/**
+ * Moved by the database (triggers of migration 0010) in every transaction that changes what a
+ * unit's list shows; a server process keeps a unit's list while the version stays the same.
+ */
+export const unitDataVersion = pgTable("unit_data_version", {
+  unitId: text("unit_id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
+});

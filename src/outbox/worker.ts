@@ -7,6 +7,7 @@ import type { Db, Tx } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
 import { claimDue, markAttemptFailed, markSent, type OutboxRow } from "./store.ts";
 import { PermanentTransportError, type Transport } from "./transport.ts";
+import { loggableError } from "../server/loggable-error.ts";
 
 export interface DeliveryHooks {
   /** Runs in the delivering transaction after the transport accepted the message. */
@@ -78,9 +79,7 @@ export function startOutboxWorker(options: {
         if (sent || failed)
           options.logger.info({ sent, failed, transport: options.transport.name }, "outbox delivery");
       })
-      .catch((error: unknown) =>
-        options.logger.error({ err: { message: (error as Error).message } }, "outbox worker failed"),
-      )
+      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "outbox worker failed"))
       .finally(() => {
         running = null;
       });

@@ -14,6 +14,7 @@ import { authenticate, requireActor } from "../auth/middleware.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { arendeRoutes } from "../arenden/routes.ts";
+import { arendeImportRoutes } from "../arenden/import-routes.ts";
 import { caseRoutes } from "../cases/routes.ts";
 import { coordinationRoutes } from "../coordination/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
@@ -27,6 +28,7 @@ import { referenceRoutes } from "../reference/routes.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { healthRoutes } from "./health.ts";
+import { loggableError } from "./loggable-error.ts";
 
 export const maxBodyBytes = 1024 * 1024;
 const webRoot = path.resolve(import.meta.dirname, "../../dist/web");
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", taskRoutes());
   app.route("/api", reviewRoutes());
   app.route("/api", importRoutes());
+  app.route("/api", arendeImportRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {
@@ -110,10 +113,7 @@ export function createApp(deps: AppDeps) {
       const message = error.status === 400 ? "Begäran är inte giltig JSON." : "Begäran kunde inte tolkas.";
       return c.json(errorBody(new ApiError(400, "BAD_REQUEST", message)), 400);
     }
-    deps.logger.error(
-      { err: { name: error.name, message: error.message, stack: error.stack } },
-      "unhandled error",
-    );
+    deps.logger.error({ err: loggableError(error) }, "unhandled error");
     return c.json(errorBody(new ApiError(500, "INTERNAL", "Ett internt fel inträffade. Försök igen.")), 500);
   });
 

@@ -10,12 +10,15 @@ import { certificateDeliveryHooks } from "../certificates/delivery.ts";
 import { createCertificateChecker } from "../certificates/checker.ts";
 import { FileTransport } from "../outbox/file-transport.ts";
 import { startOutboxWorker } from "../outbox/worker.ts";
+import { FileInbox } from "../inbox/file-inbox.ts";
+import { startInboxWorker } from "../inbox/worker.ts";
 import { startTaskJob } from "../tasks/job.ts";
 import { loadReference } from "../reference/index.ts";
 import path from "node:path";
 import { stockholmToday } from "../dates/today.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { describeError } from "./loggable-error.ts";
 import { createLogger, type Logger } from "./logger.ts";
 
 async function main() {
@@ -36,6 +39,12 @@ async function main() {
     db: database.db,
     transport: new FileTransport(path.join(config.dataDir, "fk-outbox")),
     hooks: certificateDeliveryHooks,
+    logger,
+  });
+  // And the way back: what Försäkringskassan sends (kompletteringar, ärenden) becomes ärenden.
+  const inbox = startInboxWorker({
+    db: database.db,
+    transport: new FileInbox(path.join(config.dataDir, "fk-inbox")),
     logger,
   });
   // The daily task job: checkpoints, aktualisering and reminders become tasks (several processes: advisory lock).
@@ -62,6 +71,7 @@ async function main() {
     // Stop accepting requests, let the running ones finish, then close the database.
     server.close(async () => {
       await outbox.stop();
+      await inbox.stop();
       await taskJob.stop();
       await database.close();
       process.exit(0);
@@ -89,7 +99,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else {
-    console.error("Samsyn could not start:", error);
+    console.error(`Samsyn could not start: ${describeError(error)}`);
   }
   process.exit(1);
 });

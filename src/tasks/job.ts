@@ -21,6 +21,7 @@ import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
 import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
 import { receiversOnDay } from "../review/store.ts";
+import { loggableError } from "../server/loggable-error.ts";
 
 export interface TaskJobResult {
   today: string;
@@ -151,9 +152,7 @@ export function startTaskJob(options: {
       .then((r) => {
         if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
       })
-      .catch((error: unknown) =>
-        options.logger.error({ err: { message: (error as Error).message } }, "task job failed"),
-      )
+      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "task job failed"))
       .finally(() => {
         running = null;
       });

@@ -165,6 +165,34 @@ describe.each(testDatabaseKinds())("tasks on %s", (kind) => {
   const listOf = (client: TestClient, query: string) =>
     client.json<{ today: string; tasks: TaskView[] }>("GET", `/api/tasks${query}`);
 
+  it("lists one patient's tasks for the patient page, to anyone reading the patient, with one audit read", async () => {
+    const before = await database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.patientId, patients.anna), eq(auditEvent.entity, "tasks")));
+    const res = await secretary.json<{ tasks: TaskView[] }>("GET", `/api/patients/${patients.anna}/tasks`);
+    expect(res.status).toBe(200);
+    expect(res.body.tasks.map((t) => t.kind).sort()).toEqual([
+      "AKTUALISERA",
+      "CERTIFICATE_ENDING",
+      "CHECKPOINT_DAY_30",
+    ]);
+    const after = await database.db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.patientId, patients.anna), eq(auditEvent.entity, "tasks")));
+    expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
+    const elsewhere = await buildUnit(database.db);
+    const stranger = await clientFor(
+      testApp,
+      (await buildUser(database.db, { roles: [["LAKARE", elsewhere.id]] })).id,
+    );
+    expect((await stranger.request("GET", `/api/patients/${patients.anna}/tasks`)).status).toBe(404);
+    expect((await secretary.request("GET", `/api/patients/${patients.anna}/tasks?status=NOPE`)).status).toBe(
+      400,
+    );
+  });
+
   it("lists my tasks, the coordinator queue and the unit's tasks by who may see them", async () => {
     const mine = await listOf(doctorClient, "?scope=mine");
     expect(mine.status).toBe(200);

@@ -14,6 +14,7 @@ import type { AppEnv } from "../server/env.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
+import { patientIdParam } from "../patients/schema.ts";
 import { userNames } from "../worklist/store.ts";
 import {
   applyAction,
@@ -29,6 +30,7 @@ import {
   notRelevantBody,
   postponeBody,
   taskIdParam,
+  patientTaskQuery,
   taskListQuery,
   taskSchema,
   taskWithHistory,
@@ -68,6 +70,13 @@ const routes = {
     path: "/tasks",
     summary: "Tasks: mine, the coordinator queue or the unit's, by the date they are due",
     request: { query: taskListQuery },
+    responses: { 200: jsonResponse(z.object({ today: z.string(), tasks: z.array(taskSchema) }), "Tasks") },
+  }),
+  ofPatient: route({
+    method: "get",
+    path: "/patients/{id}/tasks",
+    summary: "The patient's tasks on the unit (for the patient page), by the date they are due",
+    request: { params: patientIdParam, query: patientTaskQuery },
     responses: { 200: jsonResponse(z.object({ today: z.string(), tasks: z.array(taskSchema) }), "Tasks") },
   }),
   done: actionRoute("done", "Mark the task done", doneBody),
@@ -203,6 +212,23 @@ export function taskRoutes() {
           patientId,
           entity: "tasks",
         })),
+    );
+    return c.json({ today, tasks: rows.map((r) => view(r.task, r.patient, r.responsibleName, today)) }, 200);
+  });
+
+  router.openapi(routes.ofPatient, async (c) => {
+    const { id } = c.req.valid("param");
+    const { status } = c.req.valid("query");
+    const { actor, grant, unitId } = authorizeOnUnit(c, "patient.read");
+    const today = stockholmToday(c.var.deps.now());
+    const rows = await auditedRead(
+      c.var.deps.database.db,
+      { actor, grant },
+      async (tx) => {
+        if (!(await patientSummary(tx, unitId, id))) throw errors.notFound();
+        return listTasks(tx, unitId, { status, responsible: "ANY", limit: 1000, patientId: id });
+      },
+      () => [{ action: "READ" as const, purpose: "Uppgifter", patientId: id, entity: "tasks" }],
     );
     return c.json({ today, tasks: rows.map((r) => view(r.task, r.patient, r.responsibleName, today)) }, 200);
   });

@@ -15,6 +15,10 @@ export const taskListQuery = z.object({
   limit: z.coerce.number().int().min(1, "Minst en rad.").max(1000, "Högst 1000 rader.").default(500),
 });
 
+export const patientTaskQuery = taskListQuery.pick({ status: true }).extend({
+  status: taskListQuery.shape.status.unwrap().default("ALL"),
+});
+
 const version = z.number({ error: "Version saknas." }).int().min(1);
 const note = z.string().trim().max(2000, "Anteckningen får vara högst 2000 tecken.").optional();
 

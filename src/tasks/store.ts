@@ -58,9 +58,15 @@ export type TaskStatusFilter = TaskStatus | "ACTIVE" | "ALL";
 export async function listTasks(
   q: Queryable,
   unitId: string,
-  options: { status: TaskStatusFilter; responsible: "ANY" | "NONE" | string; limit: number },
+  options: {
+    status: TaskStatusFilter;
+    responsible: "ANY" | "NONE" | string;
+    limit: number;
+    patientId?: string;
+  },
 ) {
   const conditions: (SQL | undefined)[] = [eq(task.unitId, unitId)];
+  if (options.patientId) conditions.push(eq(task.patientId, options.patientId));
   if (options.status === "ACTIVE") conditions.push(inArray(task.status, ["OPEN", "POSTPONED"]));
   else if (options.status !== "ALL") conditions.push(eq(task.status, options.status));
   if (options.responsible === "NONE") conditions.push(isNull(task.responsibleUserId));

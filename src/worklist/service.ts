@@ -14,6 +14,7 @@ import { assessRisk, groupShares, type GroupShare } from "./risk.ts";
 import type { UnitListRow } from "./rules.ts";
 import { anchorRows, certificatesNear, certificatesOfUnitSince, openArendenOf } from "./store.ts";
 import { doctorsSeenBy } from "../review/store.ts";
+import { cachedUnitList, clearUnitListCache } from "./cache.ts";
 
 export interface UnitListContext {
   unitId: string;
@@ -83,6 +84,7 @@ function unitGroupShares(q: Queryable, ctx: UnitListContext): Promise<Map<string
 /** Forget the cached statistics (tests that change a unit's history within a day). */
 export function clearUnitStatistics(database: Database): void {
   statsCache.delete(database);
+  clearUnitListCache(database);
 }
 
 // ---- The list ----
@@ -93,14 +95,28 @@ function earlierEpisodes(history: Sjukfall[], c: Sjukfall) {
     .map((h) => ({ start: h.start, end: h.end, days: h.days }));
 }
 
+/**
+ * The unit list: unit-wide from the unit list cache (kept while the unit's data version is
+ * unchanged), then narrowed to what the caller may see.
+ */
 export async function computeUnitList(q: Queryable, ctx: UnitListContext): Promise<UnitCase[]> {
+  const all = await cachedUnitList(
+    q,
+    ctx.database,
+    { unitId: ctx.unitId, key: `${ctx.today}|${ctx.gap}|${ctx.afterEnd}`, reference: ctx.reference },
+    () => computeUnitCases(q, ctx),
+  );
+  if (ctx.doctorId === undefined) return [...all];
+  // A doctor sees their own cases and those handed over to them for a period covering today.
+  const doctors = await doctorsSeenBy(q, ctx.unitId, ctx.doctorId, ctx.today);
+  return all.filter((u) => u.row.doctorId !== null && doctors.has(u.row.doctorId));
+}
+
+/** Every case of the unit (no doctor scope), computed from the database. */
+async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<UnitCase[]> {
   const { unitId, today, reference } = ctx;
   const certs = await certificatesNear(q, unitId, { from: addDays(today, -ctx.afterEnd), to: today });
-  // A doctor sees their own cases and those handed over to them for a period covering today.
-  const doctors = ctx.doctorId === undefined ? null : await doctorsSeenBy(q, unitId, ctx.doctorId, today);
-  const cases = unitList(certs, { today, gap: ctx.gap, afterEnd: ctx.afterEnd, unit: unitId }).filter(
-    (c) => doctors === null || (c.doctor !== null && doctors.has(c.doctor)),
-  );
+  const cases = unitList(certs, { today, gap: ctx.gap, afterEnd: ctx.afterEnd, unit: unitId });
   if (cases.length === 0) return [];
   const history = patientHistory(certs, { today, gap: ctx.gap });
   const patientIds = cases.map((c) => c.patient);
@@ -139,40 +155,42 @@ export async function computeUnitList(q: Queryable, ctx: UnitListContext): Promi
       earlierEpisodes: earlierEpisodes(history, c),
       openKompletteringar: open.filter((a) => a.type === "KOMPLT"),
     });
-    result.push({
-      row: {
-        patientId: anchor.patientId,
-        personnummer: formatPersonnummer(anchor.personnummer),
-        name: listName(anchor),
-        protectedIdentity: anchor.protectedIdentity,
-        sex: anchor.sex,
-        age: ageOn(anchor.birthDate, today),
-        status: c.end >= today ? "ONGOING" : "ENDED",
-        start: c.start,
-        end: c.end,
-        days: c.days,
-        dayInCase: dayInCase(c, today),
-        certificateCount: c.certificates.length,
-        anchorCertificateId: c.anchor,
-        currentGrade: c.currentGrade,
-        grades: c.grades,
-        diagnosis,
-        diagnosisTitle: reference.diagnosisTitle(diagnosis),
-        diagnoses: c.diagnoses,
-        chapter: chapter ? { id: chapter.id, title: chapter.title } : null,
-        diagnosisGroup: group,
-        sysselsattning: strings(anchor.sysselsattning),
-        doctorId: c.doctor,
-        doctorName: anchor.doctorName,
-        openArenden: open.length,
-        fmbLimitDays,
-        fmbExceeded: fmbLimitDays !== null && c.days > fmbLimitDays,
-        risk,
-      },
-      firstDayCertificate:
-        anchor.firstDayCertificateUntil !== null && anchor.firstDayCertificateUntil >= c.start,
-      openArenden: open,
-    });
+    result.push(
+      Object.freeze({
+        row: Object.freeze({
+          patientId: anchor.patientId,
+          personnummer: formatPersonnummer(anchor.personnummer),
+          name: listName(anchor),
+          protectedIdentity: anchor.protectedIdentity,
+          sex: anchor.sex,
+          age: ageOn(anchor.birthDate, today),
+          status: c.end >= today ? "ONGOING" : "ENDED",
+          start: c.start,
+          end: c.end,
+          days: c.days,
+          dayInCase: dayInCase(c, today),
+          certificateCount: c.certificates.length,
+          anchorCertificateId: c.anchor,
+          currentGrade: c.currentGrade,
+          grades: c.grades,
+          diagnosis,
+          diagnosisTitle: reference.diagnosisTitle(diagnosis),
+          diagnoses: c.diagnoses,
+          chapter: chapter ? { id: chapter.id, title: chapter.title } : null,
+          diagnosisGroup: group,
+          sysselsattning: strings(anchor.sysselsattning),
+          doctorId: c.doctor,
+          doctorName: anchor.doctorName,
+          openArenden: open.length,
+          fmbLimitDays,
+          fmbExceeded: fmbLimitDays !== null && c.days > fmbLimitDays,
+          risk,
+        }),
+        firstDayCertificate:
+          anchor.firstDayCertificateUntil !== null && anchor.firstDayCertificateUntil >= c.start,
+        openArenden: open,
+      }),
+    );
   }
   return result;
 }

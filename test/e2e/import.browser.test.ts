@@ -1,7 +1,35 @@
-/** The secretary imports certificates from another system; bad rows are reported, a rerun changes nothing. */
-import type { Browser } from "playwright-core";
+/**
+ * The secretary imports certificates from another system; bad rows are reported, a rerun changes
+ * nothing. And ärenden from Försäkringskassan: a komplettering file becomes an ärende, once.
+ */
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, expectText, launchBrowser, logIn, newPage, screenshot } from "./browser.ts";
+import {
+  expectNoAxeViolations,
+  expectText,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshot,
+  type PatientSummary,
+} from "./browser.ts";
+
+const certificateFileInput = (page: Page) =>
+  page.locator("form", { has: page.getByText("Fil att importera") }).locator("input[type=file]");
+
+/** A patient of the unit with a signed (or sent) certificate, found with the page's session. */
+async function signedCertificate(page: Page) {
+  const response = await page.request.get("/api/patients", { params: { q: "19", limit: 50 } });
+  expect(response.status()).toBe(200);
+  const { patients } = (await response.json()) as { patients: PatientSummary[] };
+  for (const patient of patients.filter((p) => !p.protectedIdentity)) {
+    const list = await page.request.get(`/api/patients/${patient.id}/certificates`);
+    const { certificates } = (await list.json()) as { certificates: { id: string; status: string }[] };
+    const signed = certificates.find((c) => c.status === "SIGNERAT" || c.status === "SKICKAT");
+    if (signed) return { patient, certificateId: signed.id };
+  }
+  throw new Error("No demo patient on the unit has a signed certificate.");
+}
 
 describe("certificate import", () => {
   let browser: Browser;
@@ -34,7 +62,7 @@ describe("certificate import", () => {
     await expectText(page.locator(".mantine-FileInput-error"), "Välj en fil.");
 
     const file = { name: "intyg.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
-    await page.locator("input[type=file]").setInputFiles(file);
+    await certificateFileInput(page).setInputFiles(file);
     await page.getByRole("button", { name: "Importera", exact: true }).click();
     const result = page.getByRole("region", { name: "Resultat av importen" });
     await result.waitFor();
@@ -44,9 +72,69 @@ describe("certificate import", () => {
     await expectNoAxeViolations(page);
     await screenshot(page, "20-import");
 
-    await page.locator("input[type=file]").setInputFiles(file);
+    await certificateFileInput(page).setInputFiles(file);
     await page.getByRole("button", { name: "Importera", exact: true }).click();
     await expectText(result.getByRole("row", { name: /Oförändrade intyg/ }), "1");
     expect(await result.getByRole("row", { name: /Nya intyg/ }).textContent()).toContain("0");
+  });
+
+  it("turns a komplettering from Försäkringskassan into an ärende, once", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "sekr1");
+    const { patient, certificateId } = await signedCertificate(page);
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const messageId = `FK-E2E-${Date.now().toString(36)}`;
+    const message = {
+      messageId,
+      type: "KOMPLT",
+      certificateId,
+      personnummer: patient.personnummer,
+      receivedDate: today,
+      lastAnswerDate: null,
+      questionFields: ["35", "17"],
+      text: "Beskriv funktionsnedsättningen mer konkret.",
+    };
+    const file = {
+      name: "komplettering.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify([message]), "utf8"),
+    };
+
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Importera intyg" })
+      .click();
+    const section = page.getByRole("region", { name: "Ärenden från Försäkringskassan" });
+    const submit = section.getByRole("button", { name: "Importera ärenden" });
+    const input = section.locator("input[type=file]");
+
+    // A file that is not JSON is refused in Swedish before anything is sent.
+    await input.setInputFiles({
+      name: "trasig.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{"),
+    });
+    await submit.click();
+    await expectText(section.locator(".mantine-FileInput-error"), "Filen är inte giltig JSON.");
+
+    await input.setInputFiles(file);
+    await submit.click();
+    const result = section.getByRole("region", { name: "Resultat av ärendeimporten" });
+    await expectText(result.getByRole("status"), "1 skapat");
+    await expectText(result.getByRole("row", { name: new RegExp(messageId) }), "Skapat");
+    await expectNoAxeViolations(page);
+    await screenshot(page, "21-import-arenden");
+
+    await input.setInputFiles(file);
+    await submit.click();
+    await expectText(result.getByRole("status"), "1 redan importerat");
+    await expectText(result.getByRole("status"), "0 skapade");
+    await expectText(result.getByRole("row", { name: new RegExp(messageId) }), "Redan importerat");
+
+    // The ärende is at the patient, open, with the question areas FK named.
+    await page.goto(`/patienter/${patient.id}`);
+    const arenden = page.getByRole("region", { name: "Ärenden från Försäkringskassan" });
+    await expectText(arenden, "Beskriv funktionsnedsättningen mer konkret.");
+    await expectText(arenden, "Mottaget från Försäkringskassan (inläst från fil)");
   });
 });

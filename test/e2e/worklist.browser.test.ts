@@ -181,6 +181,14 @@ describe("Pågående sjukfall and Uppgifter", () => {
     await field(page.getByRole("tabpanel"), "Status").selectOption({ label: "Ej aktuella" });
     await expectText(page.locator(`tr[data-task="${secondId}"]`), "Beslutat på teammötet");
     await screenshot(page, "uppgifter");
+
+    // The patient page lists the patient's tasks, the ended one with its reason.
+    const patientId = await page.locator(`tr[data-task="${secondId}"] a`).first().getAttribute("href");
+    await page.locator(`tr[data-task="${secondId}"] a`).first().click();
+    expect(patientId).toMatch(/^\/patienter\//);
+    const section = page.getByRole("region", { name: "Uppgifter" });
+    await expectText(section.locator(`tr[data-task="${secondId}"]`), "Beslutat på teammötet");
+    await expectNoAxeViolations(page);
   });
 
   it("shows a doctor only their own cases and no coordinator queue", async () => {

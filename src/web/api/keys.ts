@@ -28,6 +28,8 @@ export const keys = {
   worklistPreferences: ["sjukfall", "preferences"] as const,
   unitDoctors: ["sjukfall", "doctors"] as const,
   allTasks: ["tasks"] as const,
+  /** Under allTasks, so that ending any task refreshes it. */
+  patientTasks: (patientId: string) => ["tasks", "patient", patientId] as const,
   tasks: (scope: string, status: string) => ["tasks", scope, status] as const,
   allReviews: ["genomgang"] as const,
   review: (doctorId: string, days: number) => ["genomgang", doctorId, days] as const,

@@ -1,6 +1,7 @@
 /** Reference data hooks: ICD-10-SE diagnoses (search and look-up) and FMB guidance. */
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { isApiError, request } from "./client.ts";
+import type { FmbGuidance } from "../../reference/fmb/fmb.ts";
 import { keys } from "./keys.ts";
 
 export interface Diagnosis {
@@ -8,24 +9,8 @@ export interface Diagnosis {
   title: string;
 }
 
-export interface FmbTypfall {
-  text: string;
-  recommendation: string | null;
-  maxDays: number | null;
-}
-
-/** FMB guidance for one entered code (`fmbCode`: the FMB entry it was found under). */
-export interface FmbGuidance {
-  code: string;
-  fmbCode: string;
-  title: string;
-  funktionsnedsattning: string | null;
-  aktivitetsbegransning: string | null;
-  information: string | null;
-  typfall: FmbTypfall[];
-  limitDays: number | null;
-}
-
+// The API answers with the pure FMB module's own types.
+export type { FmbGuidance, FmbTypfall } from "../../reference/fmb/fmb.ts";
 export interface FmbAnswer {
   limitDays: number | null;
   guidance: FmbGuidance[];

@@ -65,3 +65,15 @@ export function useTaskAction() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.allTasks }),
   });
 }
+
+/** The patient's tasks on the unit, for the patient page. */
+export function usePatientTasks(patientId: string) {
+  return useQuery({
+    queryKey: keys.patientTasks(patientId),
+    queryFn: () =>
+      request<TaskList>("GET", `/api/patients/${encodeURIComponent(patientId)}/tasks`, {
+        query: { status: "ALL" },
+      }),
+    refetchOnWindowFocus: false,
+  });
+}

@@ -14,7 +14,6 @@ import {
   Paper,
   Radio,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -31,6 +30,7 @@ import {
 } from "../../coordination/rules.ts";
 import { stockholmToday } from "../../dates/today.ts";
 import { ApiError, isApiError } from "../api/client.ts";
+import { ConflictComparison } from "../components/ConflictComparison.tsx";
 import {
   completeSamtal,
   invalidateCoordination,
@@ -98,11 +98,7 @@ const texts = {
   conflictBody:
     "Samtalet sparades av någon annan medan du skrev. Dina ändringar är inte sparade men finns kvar i formuläret. Jämför och välj hur du vill fortsätta.",
   field: "Uppgift",
-  savedNow: "Sparat nu",
-  mine: "Din version",
   same: "Inga skillnader i texterna.",
-  keepMine: "Spara min version",
-  useSaved: "Läs in den sparade versionen",
   completedElsewhere: "Visa det slutförda samtalet",
   completedBy: "Slutfört",
   completedText: (s: Samtal) =>
@@ -520,53 +516,17 @@ function ConflictView(props: {
   busy: boolean;
   ref?: Ref<HTMLDivElement>;
 }) {
-  const { saved, mine, onKeepMine, onUseSaved, busy, ref } = props;
-  const rows = differences(saved, mine);
   return (
-    <Alert
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      color="orange"
-      variant="outline"
+    <ConflictComparison
       title={texts.conflictTitle}
-      styles={{ title: { color: "var(--mantine-color-black)", fontSize: "var(--mantine-font-size-md)" } }}
-    >
-      <Text fz="sm">{texts.conflictBody}</Text>
-      {rows.length === 0 ? (
-        <Text fz="sm" mt="sm">
-          {texts.same}
-        </Text>
-      ) : (
-        <Table mt="sm" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{texts.field}</Table.Th>
-              <Table.Th scope="col">{texts.savedNow}</Table.Th>
-              <Table.Th scope="col">{texts.mine}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.field}>
-                <Table.Th scope="row">{row.label}</Table.Th>
-                <Table.Td style={{ whiteSpace: "pre-line" }}>{row.saved}</Table.Td>
-                <Table.Td style={{ whiteSpace: "pre-line" }} fw={600}>
-                  {row.mine}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Group mt="md">
-        <Button onClick={onKeepMine} loading={busy}>
-          {texts.keepMine}
-        </Button>
-        <Button variant="outline" onClick={onUseSaved}>
-          {texts.useSaved}
-        </Button>
-      </Group>
-    </Alert>
+      body={texts.conflictBody}
+      fieldHeader={texts.field}
+      rows={differences(props.saved, props.mine)}
+      noDifferences={texts.same}
+      onKeepMine={props.onKeepMine}
+      onUseSaved={props.onUseSaved}
+      busy={props.busy}
+      {...(props.ref ? { ref: props.ref } : {})}
+    />
   );
 }

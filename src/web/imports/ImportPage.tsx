@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { importFormatOf, useImportCertificates, type ImportReport } from "../api/imports.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { ArendeImportSection } from "./ArendeImportSection.tsx";
 
 const texts = {
   title: "Importera intyg",
@@ -91,6 +92,7 @@ export function ImportPage() {
       </form>
       {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ImportResult report={upload.data} />}
+      <ArendeImportSection />
     </Stack>
   );
 }

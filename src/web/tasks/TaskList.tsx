@@ -48,20 +48,26 @@ export function TaskList({
   tasks,
   today,
   showResponsible = true,
+  showPatient = true,
   doneLabel = texts.done,
   notRelevantLabel = texts.notRelevant,
   doneNote,
   notRelevantReason,
+  mayAct = () => true,
 }: {
   tasks: Task[];
   today: string;
   showResponsible?: boolean;
+  /** Off on the patient page, where every task is the patient's. */
+  showPatient?: boolean;
   doneLabel?: string;
   notRelevantLabel?: string;
   /** A note saved with "done" (e.g. "Återbesök bokat"). */
   doneNote?: string;
   /** The reason "not relevant" starts with (the user may add to it). */
   notRelevantReason?: string;
+  /** Whether the user may end this task (others' tasks are shown read-only). */
+  mayAct?: (task: Task) => boolean;
 }) {
   const action = useTaskAction();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -119,14 +125,14 @@ export function TaskList({
         )}
         {failure !== null && <ErrorAlert error={failure} />}
       </div>
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={showPatient ? 860 : 640}>
         <Table striped data-task-list>
           <Table.Caption className="visually-hidden">{texts.caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{texts.task}</Table.Th>
-              <Table.Th scope="col">{texts.patient}</Table.Th>
-              <Table.Th scope="col">{texts.personnummer}</Table.Th>
+              {showPatient && <Table.Th scope="col">{texts.patient}</Table.Th>}
+              {showPatient && <Table.Th scope="col">{texts.personnummer}</Table.Th>}
               <Table.Th scope="col">{texts.due}</Table.Th>
               {showResponsible && <Table.Th scope="col">{texts.responsible}</Table.Th>}
               <Table.Th scope="col">{texts.status}</Table.Th>
@@ -154,12 +160,14 @@ export function TaskList({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/patienter/${task.patientId}`}>
-                      {task.patientName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{task.personnummer}</Table.Td>
+                  {showPatient && (
+                    <Table.Td>
+                      <Anchor component={Link} to={`/patienter/${task.patientId}`}>
+                        {task.patientName}
+                      </Anchor>
+                    </Table.Td>
+                  )}
+                  {showPatient && <Table.Td style={{ whiteSpace: "nowrap" }}>{task.personnummer}</Table.Td>}
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
                     <Text span fz="sm" fw={task.overdue ? 700 : undefined}>
                       {dateLabel(task.effectiveDue)}
@@ -176,7 +184,7 @@ export function TaskList({
                   {showResponsible && <Table.Td>{task.responsibleName ?? texts.queue}</Table.Td>}
                   <Table.Td>{task.statusLabel}</Table.Td>
                   <Table.Td>
-                    {active ? (
+                    {active && mayAct(task) ? (
                       <Group gap={6} wrap="nowrap">
                         <Button
                           size="compact-sm"
