@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "../db/client.ts";
-import { fkArende } from "../db/schema.ts";
+import { certificate, fkArende, task } from "../db/schema.ts";
 import { formatPersonnummer } from "../patients/identity.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -166,6 +166,21 @@ describe.each(testDatabaseKinds())("ärende import API on %s", (kind) => {
       }),
     ]);
 
+    // The komplettering is the signing doctor's to answer: a task, in the same transaction.
+    const [signedBy] = await database.db
+      .select({ doctorId: certificate.doctorId })
+      .from(certificate)
+      .where(eq(certificate.id, certificateId));
+    const [created, ...moreTasks] = await database.db.select().from(task).where(eq(task.subject, row!.id));
+    expect(moreTasks).toEqual([]);
+    expect(created).toMatchObject({
+      kind: "KOMPLETTERING_ANSWER",
+      patientId: patient.id,
+      dueDate: message.lastAnswerDate,
+      responsibleUserId: signedBy!.doctorId,
+      status: "OPEN",
+    });
+
     const events = rowsOf<{
       user_id: string | null;
       unit_id: string;
@@ -173,7 +188,7 @@ describe.each(testDatabaseKinds())("ärende import API on %s", (kind) => {
       action: string;
       entity: string;
       entity_id: string;
-      details: { externalId?: string };
+      details: Record<string, unknown>;
     }>(
       await database.db.execute(
         sql`select user_id, unit_id, patient_id, action, entity, entity_id, details from audit_event
@@ -189,6 +204,19 @@ describe.each(testDatabaseKinds())("ärende import API on %s", (kind) => {
         entity: "arende",
         entity_id: row!.id,
         details: { externalId: message.messageId },
+      },
+      {
+        user_id: secretaryId,
+        unit_id: unitId,
+        patient_id: patient.id,
+        action: "CREATE",
+        entity: "task",
+        entity_id: created!.id,
+        details: {
+          kind: "KOMPLETTERING_ANSWER",
+          label: "Besvara komplettering från Försäkringskassan",
+          subject: row!.id,
+        },
       },
     ]);
   });

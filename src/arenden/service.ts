@@ -6,6 +6,8 @@ import { recordAudit } from "../audit/audit.ts";
 import * as certificates from "../certificates/service.ts";
 import { findCertificate, patientOf } from "../certificates/store.ts";
 import { ApiError, errors } from "../server/errors.ts";
+import { completeTasksOfSubject } from "../tasks/close.ts";
+import { createKompletteringTask } from "../tasks/events.ts";
 import { answerAllowed, answerKinds, type AnswerKind, type ArendeType } from "./rules.ts";
 import {
   addArendeEvent,
@@ -57,8 +59,8 @@ export async function registerArende(
   received?: { externalId: string; note: string },
 ) {
   if (!(await patientOf(ctx.tx, ctx.unitId, patientId))) throw errors.notFound();
+  const cert = input.certificateId ? await findCertificate(ctx.tx, ctx.unitId, input.certificateId) : null;
   if (input.certificateId) {
-    const cert = await findCertificate(ctx.tx, ctx.unitId, input.certificateId);
     if (!cert || cert.patientId !== patientId) {
       throw errors.badRequest("Intyget finns inte hos patienten.", [
         { path: "certificateId", message: "Intyget finns inte hos patienten." },
@@ -90,6 +92,8 @@ export async function registerArende(
     certificateId: input.certificateId,
   });
   await audit(ctx, row, "CREATE", received ? { externalId: received.externalId } : {});
+  // A komplettering is the signing doctor's to answer: a task, done when it is answered.
+  if (row.type === "KOMPLT" && cert) await createKompletteringTask(ctx, row, cert);
   return row;
 }
 
@@ -140,7 +144,15 @@ export async function answerArende(ctx: Ctx, id: string, version: number, kind: 
     certificateId: null,
   });
   await audit(ctx, updated, "UPDATE", { answer: kind });
+  if (row.type === "KOMPLT") await completeKompletteringTasks(ctx, id, answerKinds[kind]);
   return { arende: updated, draftId: null };
+}
+
+/** An answered komplettering ends both its answer task and, if it was late, the overdue one. */
+async function completeKompletteringTasks(ctx: Ctx, arendeId: string, note: string) {
+  for (const kind of ["KOMPLETTERING_ANSWER", "KOMPLETTERING_OVERDUE"] as const) {
+    await completeTasksOfSubject(ctx, { kind, subject: arendeId }, note);
+  }
 }
 
 /** Called when a certificate is sent: the kompletteringar it answers are answered. */
@@ -159,5 +171,6 @@ export async function certificateSent(ctx: Ctx, certificateId: string) {
       note: null,
       certificateId,
     });
+    await completeKompletteringTasks(ctx, row.id, answerKinds.KOMPLETTERING);
   }
 }

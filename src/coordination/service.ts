@@ -11,6 +11,7 @@ import { certificatesOfPatient, patientOf } from "../certificates/store.ts";
 import type { Queryable, Tx } from "../db/client.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import { completeOpenTasks } from "../tasks/close.ts";
+import { createEventTask } from "../tasks/events.ts";
 import {
   aktualiseringDecisions,
   consentRefusal,
@@ -224,6 +225,17 @@ async function casesOf(
     settings,
     today,
   }).cases;
+}
+
+/** The start of the patient's current or latest case on the unit; `fallback` without a case. */
+async function latestCaseStart(
+  q: Queryable,
+  unitId: string,
+  patient: { id: string; firstDayCertificateUntil: string | null },
+  today: string,
+  fallback: string,
+): Promise<string> {
+  return (await casesOf(q, unitId, patient, today))[0]?.start ?? fallback;
 }
 
 async function requireCase(
@@ -458,6 +470,26 @@ export async function completeSamtal(ctx: CoordinationContext, id: string, versi
   if (!completed)
     throw errors.conflict(await samtalWithNames(ctx.tx, (await findSamtal(ctx.tx, ctx.unitId, id))!));
   await auditSamtal(ctx, completed, "UPDATE", { completed: true, outcome, decisionId });
+  if (completed.nextStepDate) {
+    const caseStart =
+      completed.caseStart ??
+      (await latestCaseStart(
+        ctx.tx,
+        ctx.unitId,
+        await requirePatient(ctx.tx, ctx.unitId, completed.patientId),
+        ctx.today,
+        completed.samtalDate,
+      ));
+    await createEventTask(ctx, {
+      patientId: completed.patientId,
+      caseStart,
+      kind: "SAMTAL_NEXT_STEP",
+      subject: completed.id,
+      dueDate: completed.nextStepDate,
+      responsibleUserId: ctx.actor.userId,
+      details: { samtalDate: completed.samtalDate },
+    });
+  }
   return { ...(await samtalWithNames(ctx.tx, completed)), decisionId };
 }
 
@@ -531,7 +563,7 @@ export async function recordMeeting(
     followUpDate: string | null;
   },
 ) {
-  await requirePatient(ctx.tx, ctx.unitId, patientId);
+  const patient = await requirePatient(ctx.tx, ctx.unitId, patientId);
   rejectIssues(meetingIssues(input, ctx.today));
   const parties = input.participants.map((p) => p.party);
   await assertConsent(ctx.tx, ctx.unitId, patientId, consentsForMeeting(input.kind, parties), input.date);
@@ -555,6 +587,17 @@ export async function recordMeeting(
       details: { kind: row.kind, participants: row.participants.length },
     },
   ]);
+  if (row.followUpDate) {
+    await createEventTask(ctx, {
+      patientId,
+      caseStart: await latestCaseStart(ctx.tx, ctx.unitId, patient, ctx.today, row.meetingDate),
+      kind: "MEETING_FOLLOW_UP",
+      subject: row.id,
+      dueDate: row.followUpDate,
+      responsibleUserId: ctx.actor.userId,
+      details: { meetingDate: row.meetingDate, meetingKind: row.kind },
+    });
+  }
   const names = await userNames(ctx.tx, [row.recordedBy]);
   return meetingView(row, names);
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database, type Db } from "../db/client.ts";
-import { fkArende, fkArendeEvent } from "../db/schema.ts";
+import { fkArende, fkArendeEvent, task } from "../db/schema.ts";
 import { clientFor, createTestApp } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
@@ -180,12 +180,18 @@ describe.each(testDatabaseKinds())("receiving ärenden through the inbox on %s",
         note: "Mottaget från Försäkringskassan",
       }),
     ]);
+    // The ärende and its "besvara komplettering" task, both by the system.
+    const [created] = await database.db.select().from(task).where(eq(task.subject, row!.id));
+    expect(created).toMatchObject({ kind: "KOMPLETTERING_ANSWER", dueDate: message.lastAnswerDate });
     const events = rowsOf<{ user_id: string | null; unit_id: string; patient_id: string; entity_id: string }>(
       await database.db.execute(
-        sql`select user_id, unit_id, patient_id, entity_id from audit_event where seq > ${before} and action = 'CREATE'`,
+        sql`select user_id, unit_id, patient_id, entity_id from audit_event where seq > ${before} and action = 'CREATE' order by seq`,
       ),
     );
-    expect(events).toEqual([{ user_id: null, unit_id: unitId, patient_id: patient.id, entity_id: row!.id }]);
+    expect(events).toEqual([
+      { user_id: null, unit_id: unitId, patient_id: patient.id, entity_id: row!.id },
+      { user_id: null, unit_id: unitId, patient_id: patient.id, entity_id: created!.id },
+    ]);
 
     // FK sends the same message again: processed, still one ärende.
     drop(dir, "komplt-igen.json", message);

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Tx } from "../db/client.ts";
 import { task } from "../db/schema.ts";
 import { taskKinds, type TaskKind } from "./rules.ts";
-import { addTaskEvents, updateTask } from "./store.ts";
+import { addTaskEvents, updateTask, type TaskRow } from "./store.ts";
 
 export interface ClosingContext {
   tx: Tx;
@@ -36,7 +36,34 @@ export async function completeOpenTasks(
         inArray(task.status, ["OPEN", "POSTPONED"]),
       ),
     );
-  const closed: string[] = [];
+  return complete(ctx, open, note);
+}
+
+/**
+ * Marks the open (or postponed) tasks of the kind about one subject (an ärende, a meeting …) as
+ * done with the note; returns their ids.
+ */
+export async function completeTasksOfSubject(
+  ctx: ClosingContext,
+  target: { kind: TaskKind; subject: string },
+  note: string,
+): Promise<string[]> {
+  const open = await ctx.tx
+    .select()
+    .from(task)
+    .where(
+      and(
+        eq(task.unitId, ctx.unitId),
+        eq(task.kind, target.kind),
+        eq(task.subject, target.subject),
+        inArray(task.status, ["OPEN", "POSTPONED"]),
+      ),
+    );
+  return complete(ctx, open, note);
+}
+
+async function complete(ctx: ClosingContext, open: TaskRow[], note: string): Promise<string[]> {
+  const closed: TaskRow[] = [];
   for (const row of open) {
     const updated = await updateTask(ctx.tx, ctx.unitId, row.id, row.version, {
       status: "DONE",
@@ -47,13 +74,13 @@ export async function completeOpenTasks(
       closedBy: ctx.actor.userId,
     });
     // Someone closed it in between: theirs stands.
-    if (updated) closed.push(row.id);
+    if (updated) closed.push(row);
   }
   await addTaskEvents(
     ctx.tx,
-    closed.map((taskId) => ({
+    closed.map((row) => ({
       unitId: ctx.unitId,
-      taskId,
+      taskId: row.id,
       userId: ctx.actor.userId,
       event: "DONE",
       note,
@@ -63,14 +90,14 @@ export async function completeOpenTasks(
   await recordAudit(
     ctx.tx,
     { actor: ctx.actor, grant: ctx.grant },
-    closed.map((taskId) => ({
+    closed.map((row) => ({
       action: "UPDATE" as const,
       purpose: "Uppgift i sjukskrivningsprocessen",
-      patientId: target.patientId,
+      patientId: row.patientId,
       entity: "task",
-      entityId: taskId,
-      details: { kind: target.kind, label: taskKinds[target.kind], status: "DONE" },
+      entityId: row.id,
+      details: { kind: row.kind, label: taskKinds[row.kind as TaskKind] ?? row.kind, status: "DONE" },
     })),
   );
-  return closed;
+  return closed.map((row) => row.id);
 }

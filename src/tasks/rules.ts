@@ -12,6 +12,11 @@
  *   more than KOMPLETTERING_DAYS days ago. One per ärende.
  * - CONSENT_EXPIRING: a consent (lag 2019:1297) ends within CONSENT_WITHIN_DAYS days and no later
  *   consent of the same kind is in place. One per consent.
+ *
+ * Created by events instead (`./events.ts`, in the event's transaction): KOMPLETTERING_ANSWER when a
+ * komplettering is registered (one per ärende, done when answered), MEETING_FOLLOW_UP for a
+ * samverkansmöte with a follow-up date (one per meeting), SAMTAL_NEXT_STEP for a completed
+ * kartläggande samtal's next step (one per samtal).
  */
 import { addDays } from "../cases/days.ts";
 import { checkpoints } from "../cases/engine.ts";
@@ -34,6 +39,9 @@ export const taskKinds = {
   CERTIFICATE_ENDING: "Intyget löper snart ut: boka återbesök vid behov",
   KOMPLETTERING_OVERDUE: "Komplettering till Försäkringskassan är försenad",
   CONSENT_EXPIRING: "Samtycke löper snart ut",
+  KOMPLETTERING_ANSWER: "Besvara komplettering från Försäkringskassan",
+  MEETING_FOLLOW_UP: "Följ upp samverkansmöte",
+  SAMTAL_NEXT_STEP: "Nästa steg efter kartläggande samtal",
 } as const;
 export type TaskKind = keyof typeof taskKinds;
 export const taskKindIds = Object.keys(taskKinds) as [TaskKind, ...TaskKind[]];

@@ -19,6 +19,13 @@ export const theme = createTheme({
     // Mantine's built-in labels are English; screen reader users hear these.
     PasswordInput: { defaultProps: { visibilityToggleButtonProps: { "aria-label": "Visa lösenordet" } } },
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Stäng" } } },
+    // A badge says something (a status, a risk level): never cut it to an ellipsis; let it wrap.
+    Badge: {
+      styles: {
+        root: { height: "auto", minHeight: "var(--badge-height)", textTransform: "none", maxWidth: "100%" },
+        label: { overflow: "visible", textOverflow: "clip", whiteSpace: "normal", lineHeight: 1.3 },
+      },
+    },
   },
 });
 
