@@ -119,31 +119,3 @@ export function derivedColumns(content: CertificateContent) {
     smittbararpenning: content.smittbararpenning === true,
   };
 }
-
-/** A stored certificate in the sjukfall engine's input format (the command-line contract). */
-export function toSjukfallCertificate(row: {
-  id: string;
-  patientKey: string;
-  unitId: string;
-  doctorId: string | null;
-  signedAt: string | null;
-  status: CertificateStatus;
-  content: CertificateContent;
-  replacesId: string | null;
-  completesId: string | null;
-}) {
-  const derived = derivedColumns(row.content);
-  return {
-    id: row.id,
-    patient: row.patientKey,
-    unit: row.unitId,
-    doctor: row.doctorId,
-    signed: row.signedAt ?? "",
-    diagnosis: derived.mainDiagnosis,
-    periods: periodsOf(row.content).map((p) => ({ from: p.from, to: p.tom, grade: p.grad })),
-    smittbararpenning: derived.smittbararpenning,
-    status: row.status === "MAKULERAT" ? ("revoked" as const) : ("signed" as const),
-    replaces: row.replacesId,
-    completes: row.completesId,
-  };
-}

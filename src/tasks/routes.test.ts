@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { auditEvent, certificate, fkArende, task, taskEvent } from "../db/schema.ts";
+import { auditEvent, certificate, fkArende, handover, task, taskEvent } from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -347,5 +347,41 @@ describe.each(testDatabaseKinds())("tasks on %s", (kind) => {
       [1, 2].map(() => database.db.transaction((tx) => insertMissing(tx, unitId, planned))),
     );
     expect(inserted.map((rows) => rows.length).sort()).toEqual([0, 1]);
+  });
+  it("gives a doctor the tasks of a doctor who handed their cases over, while the handover lasts", async () => {
+    const patientId = (await buildPatient(database.db, unitId)).id;
+    const [own] = await database.db
+      .insert(task)
+      .values({
+        unitId,
+        patientId,
+        caseStart: "2026-11-01",
+        kind: "CERTIFICATE_ENDING",
+        subject: "2026-11-20",
+        dueDate: "2026-11-18",
+        responsibleUserId: doctorA,
+      })
+      .returning();
+    const mineOfB = async () =>
+      (await listOf(otherDoctor, "?scope=mine&status=ALL")).body.tasks.map((t) => t.id);
+    expect(await mineOfB()).not.toContain(own!.id);
+    expect(
+      (await otherDoctor.request("POST", `/api/tasks/${own!.id}/done`, { body: { version: 1 } })).status,
+    ).toBe(404);
+
+    await database.db.insert(handover).values({
+      unitId,
+      fromDoctorId: doctorA,
+      toDoctorId: doctorB,
+      startDate: "2026-11-10",
+      endDate: "2026-12-10",
+      recordedBy: doctorA,
+    });
+    expect(await mineOfB()).toContain(own!.id);
+    const done = await otherDoctor.json<TaskView>("POST", `/api/tasks/${own!.id}/done`, {
+      body: { version: 1 },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe("DONE");
   });
 });

@@ -15,6 +15,7 @@ import { ApiError, errors } from "../server/errors.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
 import { patientIdParam } from "../patients/schema.ts";
+import { doctorsSeenBy } from "../review/store.ts";
 import { userNames } from "../worklist/store.ts";
 import {
   applyAction,
@@ -124,9 +125,11 @@ function view(row: TaskRow, p: PatientSummary, responsibleName: string | null, t
 }
 
 /** Whether the actor may see and work on the task: the unit's tasks, or their own. */
-function mayWork(actor: Actor, row: TaskRow): boolean {
+/** The coordinator works every task; others their own and those of doctors who handed over to them. */
+function mayWork(actor: Actor, row: TaskRow, coveredDoctors: ReadonlySet<string>): boolean {
   if (grantFor(actor, "task.unit")) return true;
-  return grantFor(actor, "task.work") !== null && row.responsibleUserId === actor.userId;
+  if (grantFor(actor, "task.work") === null || row.responsibleUserId === null) return false;
+  return coveredDoctors.has(row.responsibleUserId);
 }
 
 async function act(c: Ctx, id: string, version: number, action: TaskAction) {
@@ -136,7 +139,9 @@ async function act(c: Ctx, id: string, version: number, action: TaskAction) {
   return c.var.deps.database.db.transaction(async (tx) => {
     const row = await findTask(tx, unitId, id);
     // Someone else's task is not there for a user who only works on their own.
-    if (!row || !mayWork(actor, row)) throw errors.notFound();
+    if (!row || !mayWork(actor, row, await doctorsSeenBy(tx, unitId, actor.userId, today))) {
+      throw errors.notFound();
+    }
     const p = (await patientSummary(tx, unitId, row.patientId))!;
     const responsible = async (r: TaskRow) =>
       r.responsibleUserId
@@ -199,10 +204,16 @@ export function taskRoutes() {
     const rows = await auditedRead(
       c.var.deps.database.db,
       { actor, grant },
-      (tx) =>
+      async (tx) =>
         listTasks(tx, unitId, {
           status,
-          responsible: scope === "mine" ? actor.userId : scope === "queue" ? "NONE" : "ANY",
+          // Mine: also the tasks of doctors who handed their cases to me for today.
+          responsible:
+            scope === "mine"
+              ? [...(await doctorsSeenBy(tx, unitId, actor.userId, today))]
+              : scope === "queue"
+                ? "NONE"
+                : "ANY",
           limit,
         }),
       (found) =>

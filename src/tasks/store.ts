@@ -60,7 +60,8 @@ export async function listTasks(
   unitId: string,
   options: {
     status: TaskStatusFilter;
-    responsible: "ANY" | "NONE" | string;
+    /** ANY, NONE (the coordinator queue), or these users' tasks. */
+    responsible: "ANY" | "NONE" | readonly string[];
     limit: number;
     patientId?: string;
   },
@@ -70,7 +71,9 @@ export async function listTasks(
   if (options.status === "ACTIVE") conditions.push(inArray(task.status, ["OPEN", "POSTPONED"]));
   else if (options.status !== "ALL") conditions.push(eq(task.status, options.status));
   if (options.responsible === "NONE") conditions.push(isNull(task.responsibleUserId));
-  else if (options.responsible !== "ANY") conditions.push(eq(task.responsibleUserId, options.responsible));
+  else if (options.responsible !== "ANY") {
+    conditions.push(inArray(task.responsibleUserId, [...options.responsible]));
+  }
   return q
     .select({
       task,

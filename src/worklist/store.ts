@@ -7,7 +7,8 @@
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
 import { appUser, certificate, fkArende, patient, unit } from "../db/schema.ts";
-import { toSjukfallCertificate, type CertificateStatus } from "../certificates/workflow.ts";
+import { asSjukfallCertificate } from "../certificates/as-sjukfall.ts";
+import type { CertificateStatus } from "../certificates/workflow.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 
 /**
@@ -49,24 +50,23 @@ type EngineRow = {
   periods: unknown;
 };
 
-/** A row in the engine's format; the patient key is the patient's id. */
-function toEngine(row: EngineRow): SjukfallCertificate {
-  return toSjukfallCertificate({
-    id: row.id,
-    patientKey: row.patientId,
-    unitId: row.unitId,
-    doctorId: row.doctorId,
-    signedAt: row.signedAt,
-    status: row.status,
+/** A row in the engine's format (the patient key is the patient's id); null if it was never signed. */
+function toEngine(row: EngineRow): SjukfallCertificate | null {
+  return asSjukfallCertificate({
+    ...row,
     content: {
       perioder: row.periods,
       diagnoser: row.mainDiagnosis ? [{ kod: row.mainDiagnosis }] : [],
       smittbararpenning: row.smittbararpenning,
     },
-    replacesId: row.replacesId,
-    completesId: row.completesId,
   });
 }
+
+const engineCertificates = (rows: EngineRow[]) =>
+  rows.flatMap((row) => {
+    const converted = toEngine(row);
+    return converted ? [converted] : [];
+  });
 
 /**
  * Every engine certificate of the patients that have one spanning a day of [from, to] on the unit
@@ -98,7 +98,7 @@ export async function certificatesNear(
         inArray(certificate.patientId, near),
       ),
     );
-  return rows.map(toEngine);
+  return engineCertificates(rows);
 }
 
 /** Every engine certificate of the unit ending on or after `from` (the unit's own statistics). */
@@ -117,7 +117,7 @@ export async function certificatesOfUnitSince(
         gte(certificate.endDate, from),
       ),
     );
-  return rows.map(toEngine);
+  return engineCertificates(rows);
 }
 
 /**

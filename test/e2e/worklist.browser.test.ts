@@ -20,7 +20,7 @@ import {
 interface ListAnswer {
   scope: "UNIT" | "OWN";
   counts: { total: number; women: number; men: number };
-  rows: { patientId: string; doctorName: string | null; days: number }[];
+  rows: { patientId: string; doctorId: string | null; doctorName: string | null; days: number }[];
 }
 
 const count = async (page: Page, key: "total" | "women" | "men") =>
@@ -213,6 +213,22 @@ describe("Pågående sjukfall and Uppgifter", () => {
     expect([...shownDoctors]).toEqual([doctorName]);
     // No doctor filter for a doctor: the list is theirs.
     expect(await page.getByLabel("Läkare", { exact: true }).count()).toBe(0);
+    // Another doctor's cases stay out of reach, also when asked for by that doctor's id.
+    const coordinatorPage = await newPage(browser);
+    await logIn(coordinatorPage, "rehab1");
+    const unitRows = (
+      (await (
+        await coordinatorPage.request.get("/api/sjukfall", { params: { limit: 1000 } })
+      ).json()) as ListAnswer
+    ).rows;
+    const colleague = unitRows.find((r) => r.doctorName !== doctorName && r.doctorId)!;
+    expect(colleague).toBeDefined();
+    const asked = (await (
+      await page.request.get("/api/sjukfall", { params: { doctor: colleague.doctorId!, limit: 1000 } })
+    ).json()) as ListAnswer;
+    expect(asked.rows.map((r) => r.patientId).sort()).toEqual(own.rows.map((r) => r.patientId).sort());
+    expect(asked.rows.some((r) => r.doctorName !== doctorName)).toBe(false);
+    await coordinatorPage.close();
     await expectNoAxeViolations(page);
 
     // The review of ending certificates is one click away (marking is tested in review.browser.test.ts).
