@@ -6,12 +6,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "../src/db/client.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
 export const pgliteDumpFile = path.resolve(import.meta.dirname, "../.tmp/test-pglite-dump.tgz");
-export const templateDatabase = "samsyn_test_template";
+/** The migrated template of this run (made by test/global-setup.ts). */
+export function templateDatabase(): string {
+  return inject("templateDatabase");
+}
 
 export function serverUrl(): string | null {
   return process.env.TEST_DATABASE_URL || null;
@@ -40,7 +44,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   const url = serverUrl();
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
   const name = `samsyn_test_${randomUUID().replaceAll("-", "")}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
   const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
   return {
     ...database,

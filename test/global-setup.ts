@@ -8,9 +8,19 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { openDatabase, migrationsFolder } from "../src/db/client.ts";
-import { adminQuery, pgliteDumpFile, serverUrl, templateDatabase, withDatabase } from "./databases.ts";
+import type { TestProject } from "vitest/node";
+import { adminQuery, pgliteDumpFile, serverUrl, withDatabase } from "./databases.ts";
 
-export default async function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  // One template per run: two runs against the same server (two checkouts) never share one.
+  const templateDatabase = `samsyn_test_template_${process.pid}`;
+  project.provide("templateDatabase", templateDatabase);
   const client = new PGlite();
   await migrate(drizzle({ client }), { migrationsFolder });
   const dump = await client.dumpDataDir("gzip");
@@ -34,5 +44,9 @@ export default async function setup() {
     const database = await openDatabase({ kind: "postgres", url: withDatabase(url, templateDatabase) });
     await database.migrate();
     await database.close();
+    return async () => {
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
+    };
   }
+  return undefined;
 }

@@ -111,6 +111,15 @@ export interface ExportInput {
   sort: { column: SortColumn; order: "asc" | "desc" };
   counts: SexCounts;
   rows: UnitListRow[];
+  /** Leave out name and personnummer ("Dölj personuppgifter"). */
+  hidePersonal?: boolean;
+}
+
+const personalHeaders = new Set(["Personnummer", "Namn"]);
+
+/** The columns the file carries: without name and personnummer when personal data is hidden. */
+function columnsFor(input: ExportInput) {
+  return input.hidePersonal ? exportColumns.filter((c) => !personalHeaders.has(c.header)) : exportColumns;
 }
 
 function headerLines(input: ExportInput): string[][] {
@@ -122,6 +131,7 @@ function headerLines(input: ExportInput): string[][] {
     ...input.filterLines.map((line) => ["Filter", line]),
     ["Sortering", `${sortLabels[input.sort.column]} ${input.sort.order === "asc" ? "stigande" : "fallande"}`],
     ["Antal", `${counts.total} (kvinnor ${counts.women}, män ${counts.men})`],
+    ...(input.hidePersonal ? [["Personuppgifter", "Dolda: namn och personnummer ingår inte"]] : []),
   ];
 }
 
@@ -135,17 +145,23 @@ export function renderCsv(input: ExportInput): string {
   const lines = [
     ...headerLines(input).map((cells) => cells.map(csvCell).join(";")),
     "",
-    exportColumns.map((c) => csvCell(c.header)).join(";"),
-    ...input.rows.map((row) => exportColumns.map((c) => csvCell(c.value(row))).join(";")),
+    columnsFor(input)
+      .map((c) => csvCell(c.header))
+      .join(";"),
+    ...input.rows.map((row) =>
+      columnsFor(input)
+        .map((c) => csvCell(c.value(row)))
+        .join(";"),
+    ),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 export async function renderXlsx(input: ExportInput): Promise<Buffer> {
   const table = [
-    exportColumns.map((c) => ({ value: c.header, fontWeight: "bold" as const })),
+    columnsFor(input).map((c) => ({ value: c.header, fontWeight: "bold" as const })),
     ...input.rows.map((row) =>
-      exportColumns.map((c) => {
+      columnsFor(input).map((c) => {
         const value = c.value(row);
         return value === null ? null : { value };
       }),
@@ -191,7 +207,9 @@ const pdfColumns = [
 ];
 
 export async function renderPdf(input: ExportInput): Promise<Buffer> {
-  const columns = pdfColumns.map((header) => exportColumns.find((c) => c.header === header)!);
+  const columns = pdfColumns
+    .filter((header) => !(input.hidePersonal && personalHeaders.has(header)))
+    .map((header) => exportColumns.find((c) => c.header === header)!);
   const body: Content[][] = [
     columns.map((c) => ({ text: c.header, bold: true })),
     ...input.rows.map((row) => columns.map((c) => ({ text: String(c.value(row) ?? "") }))),

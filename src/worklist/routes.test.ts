@@ -261,7 +261,31 @@ describe.each(testDatabaseKinds())("unit list API on %s", (kind) => {
       "Kvinna",
     ]);
     const events = await auditSince(before);
-    expect(events).toEqual([{ patientId: patients.anna, action: "EXPORT", details: { format: "csv" } }]);
+    expect(events).toEqual([
+      { patientId: patients.anna, action: "EXPORT", details: { format: "csv", hidePersonal: false } },
+    ]);
+  });
+
+  it("leaves name and personnummer out of an export made with personal data hidden, still logging it", async () => {
+    const before = await lastSeq();
+    const res = await coordinator.request(
+      "GET",
+      "/api/sjukfall/export?format=csv&over30=true&sex=F&hidePersonal=true",
+    );
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain("19821128-9288");
+    expect(text).not.toContain("Anna Ek");
+    const lines = text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines).toContain("Personuppgifter;Dolda: namn och personnummer ingår inte");
+    expect(lines.find((l) => l.startsWith("Status;"))).toBe(
+      "Status;Ålder;Kön;Diagnos;Diagnostext;Sysselsättning;Start;Slut;Längd (dagar);Dag i sjukfallet;Antal intyg;Grad (%);Öppna ärenden;Över FMB;Risk (poäng);Risknivå;Läkare",
+    );
+    expect(await auditSince(before)).toEqual([
+      { patientId: patients.anna, action: "EXPORT", details: { format: "csv", hidePersonal: true } },
+    ]);
+    const pdf = await coordinator.request("GET", "/api/sjukfall/export?format=pdf&hidePersonal=true");
+    expect(pdf.status).toBe(200);
   });
 
   it("exports XLSX and PDF that parse, masking a protected identity", async () => {

@@ -141,7 +141,7 @@ export function worklistRoutes() {
 
   router.openapi(routes.export, async (c) => {
     const auth = authorizeList(c);
-    const { sort, order, format, ...rest } = c.req.valid("query");
+    const { sort, order, format, hidePersonal, ...rest } = c.req.valid("query");
     const filter: UnitListFilter = filterFor(auth, rest);
     const input = await auditedRead(
       c.var.deps.database.db,
@@ -161,6 +161,7 @@ export function worklistRoutes() {
           sort: { column: sort, order },
           counts: countBySex(list.filtered),
           rows: list.filtered,
+          hidePersonal: hidePersonal === "true",
         };
       },
       ({ rows }) =>
@@ -169,7 +170,7 @@ export function worklistRoutes() {
           purpose: "Export av pågående sjukfall",
           patientId: row.patientId,
           entity: "sjukfall-list",
-          details: { format },
+          details: { format, hidePersonal: hidePersonal === "true" },
         })),
     );
     const file =

@@ -87,6 +87,10 @@ export const unitListExportQuery = z
   .object({
     ...filterFields,
     format: z.enum(["csv", "xlsx", "pdf"], { error: "Välj format: csv, xlsx eller pdf." }),
+    /** For a shared screen or a meeting: the file leaves out name and personnummer. */
+    hidePersonal: z
+      .enum(["true", "false"], { error: "hidePersonal ska vara true eller false." })
+      .default("false"),
   })
   .superRefine(checkRanges);
 

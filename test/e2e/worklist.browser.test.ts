@@ -127,6 +127,9 @@ describe("Pågående sjukfall and Uppgifter", () => {
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv).toContain("Filter;Längre än 30 dagar");
     expect(csv).toContain(`Antal;${over30} (kvinnor`);
+    // Made with personal data hidden: the file has no name or personnummer either.
+    expect(csv).toContain("Personuppgifter;Dolda");
+    expect(csv).not.toContain(firstPnr);
     await expectText(page.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
   });
 

@@ -40,7 +40,7 @@ async function target(kind: TestDatabaseKind): Promise<Target> {
   }
   const url = serverUrl()!;
   const name = `samsyn_test_${randomUUID().replaceAll("-", "")}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
   const databaseUrl = withDatabase(url, name);
   return {
     env: { DATABASE_URL: databaseUrl },

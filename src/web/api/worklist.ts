@@ -83,8 +83,12 @@ const texts = {
  * Downloads the export with the current filters. Fetched and saved from memory, so the filters
  * (which may hold a name typed in the free text) never land in the browser's history.
  */
-export async function downloadUnitListExport(query: UnitListQuery, format: ExportFormat): Promise<string> {
-  const params = new URLSearchParams({ ...query, format });
+export async function downloadUnitListExport(
+  query: UnitListQuery,
+  format: ExportFormat,
+  hidePersonal = false,
+): Promise<string> {
+  const params = new URLSearchParams({ ...query, format, hidePersonal: String(hidePersonal) });
   let response: Response;
   try {
     response = await fetch(`/api/sjukfall/export?${params.toString()}`, { credentials: "same-origin" });

@@ -41,6 +41,8 @@ const texts = {
   export: { csv: "CSV", xlsx: "Excel", pdf: "PDF" } as Record<ExportFormat, string>,
   exportLabel: (f: string) => `Exportera ${f}`,
   exportNote: "Exporten innehåller personuppgifter och filtren som gäller nu. Varje export loggas.",
+  exportNoteHidden:
+    "Exporten innehåller filtren som gäller nu men inte namn och personnummer. Varje export loggas.",
   exported: (name: string) => `Filen ${name} är nedladdad.`,
   exporting: "Exporterar …",
   none: "Inga sjukfall matchar filtret.",
@@ -110,7 +112,7 @@ export function SjukfallPage() {
         />
         <Group align="flex-end" gap="md">
           {chooser}
-          <ExportButtons filterQuery={toQuery(view.filter, view.sort)} />
+          <ExportButtons filterQuery={toQuery(view.filter, view.sort)} hidePersonal={view.hidePersonal} />
         </Group>
       </Group>
 
@@ -201,7 +203,13 @@ function Counts({ counts, unfiltered }: { counts: SexCounts; unfiltered: SexCoun
   );
 }
 
-function ExportButtons({ filterQuery }: { filterQuery: Record<string, string> }) {
+function ExportButtons({
+  filterQuery,
+  hidePersonal,
+}: {
+  filterQuery: Record<string, string>;
+  hidePersonal: boolean;
+}) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [done, setDone] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -212,7 +220,7 @@ function ExportButtons({ filterQuery }: { filterQuery: Record<string, string> })
     setError(null);
     setDone("");
     try {
-      setDone(texts.exported(await downloadUnitListExport(filterQuery, format)));
+      setDone(texts.exported(await downloadUnitListExport(filterQuery, format, hidePersonal)));
     } catch (e) {
       setError(e);
       requestAnimationFrame(() => errorRef.current?.focus());
@@ -242,7 +250,7 @@ function ExportButtons({ filterQuery }: { filterQuery: Record<string, string> })
         ))}
       </Group>
       <Text fz="xs" maw={380}>
-        {texts.exportNote}
+        {hidePersonal ? texts.exportNoteHidden : texts.exportNote}
       </Text>
       <Text role="status" fz="sm" aria-live="polite">
         {busy ? texts.exporting : done}
