@@ -1,0 +1,185 @@
+/**
+ * Aktualisering: the coordinator's decision on a case past day 30, with the consent it needs; a
+ * later decision supersedes, a concurrent one answers 409.
+ */
+import { buildPatientSjukfall } from "../cases/routes.ts";
+import { unitParams } from "../cases/settings.ts";
+import { certificatesOfPatient } from "../certificates/store.ts";
+import type { Queryable } from "../db/client.ts";
+import { errors } from "../server/errors.ts";
+import { completeOpenTasks } from "../tasks/close.ts";
+import {
+  aktualiseringDecisions,
+  consentsForDecision,
+  decisionIssues,
+  pastAktualiseringDay,
+  type AktualiseringDecision,
+} from "./rules.ts";
+import { decisionsOf, insertDecision, unitSettingsOf, userNames, type DecisionRow } from "./store.ts";
+import { currentDecision, decisionView, decisionViews, userIdsOf } from "./view.ts";
+import type { CoordinationContext } from "./context.ts";
+import { assertConsent, audit, auditPurpose, rejectIssues, requirePatient } from "./context.ts";
+
+/**
+ * The patient's sjukfall on the unit, computed as the case list computes them but with the unit's
+ * parameters (never a user's own gap): a decision's case identity is (patient, unit, case start)
+ * and must be the same for every user of the unit.
+ */
+async function casesOf(
+  q: Queryable,
+  unitId: string,
+  patient: { id: string; firstDayCertificateUntil: string | null },
+  today: string,
+) {
+  const settings = unitParams(await unitSettingsOf(q, unitId));
+  return buildPatientSjukfall({
+    patientId: patient.id,
+    firstDayCertificateUntil: patient.firstDayCertificateUntil,
+    certificates: await certificatesOfPatient(q, unitId, patient.id),
+    arenden: [],
+    settings,
+    today,
+  }).cases;
+}
+
+/** The start of the patient's current or latest case on the unit; `fallback` without a case. */
+export async function latestCaseStart(
+  q: Queryable,
+  unitId: string,
+  patient: { id: string; firstDayCertificateUntil: string | null },
+  today: string,
+  fallback: string,
+): Promise<string> {
+  return (await casesOf(q, unitId, patient, today))[0]?.start ?? fallback;
+}
+
+export async function requireCase(
+  q: Queryable,
+  unitId: string,
+  patient: { id: string; firstDayCertificateUntil: string | null },
+  caseStart: string,
+  today: string,
+) {
+  const found = (await casesOf(q, unitId, patient, today)).find((c) => c.start === caseStart);
+  if (!found) {
+    rejectIssues([
+      { path: "caseStart", message: "Patienten har inget sjukfall på enheten som börjar det datumet." },
+    ]);
+  }
+}
+
+async function decisionConflict(ctx: CoordinationContext, patientId: string, caseStart: string) {
+  const ofCase = (await decisionsOf(ctx.tx, ctx.unitId, patientId)).filter((d) => d.caseStart === caseStart);
+  const current = currentDecision(ofCase);
+  const names = await userNames(ctx.tx, userIdsOf({ decisions: current ? [current] : [] }));
+  return errors.conflict(current ? decisionView(current, names, true) : null);
+}
+
+/**
+ * Records a decision on a case. `expectedCurrent` (when given) is the decision the user saw as
+ * current; another one means someone decided meanwhile (409). Without it the new decision
+ * supersedes whatever is current (a completed samtal).
+ */
+export async function recordDecision(
+  ctx: CoordinationContext,
+  patientId: string,
+  input: {
+    caseStart: string;
+    decision: AktualiseringDecision;
+    decidedDate: string;
+    reason: string;
+    samtalId: string | null;
+  },
+  expectedCurrent?: string | null,
+): Promise<DecisionRow> {
+  const ofCase = (await decisionsOf(ctx.tx, ctx.unitId, patientId)).filter(
+    (d) => d.caseStart === input.caseStart,
+  );
+  const current = currentDecision(ofCase);
+  if (expectedCurrent !== undefined && (current?.id ?? null) !== expectedCurrent) {
+    throw await decisionConflict(ctx, patientId, input.caseStart);
+  }
+  await assertConsent(ctx.tx, ctx.unitId, patientId, consentsForDecision(input.decision), input.decidedDate);
+  const row = await insertDecision(ctx.tx, {
+    unitId: ctx.unitId,
+    patientId,
+    caseStart: input.caseStart,
+    decision: input.decision,
+    reason: input.reason,
+    decidedBy: ctx.actor.userId,
+    decidedDate: input.decidedDate,
+    supersedesId: current?.id ?? null,
+    samtalId: input.samtalId,
+  });
+  if (!row) throw await decisionConflict(ctx, patientId, input.caseStart);
+  await audit(ctx, [
+    {
+      action: "CREATE",
+      purpose: auditPurpose,
+      patientId,
+      entity: "aktualisering_decision",
+      entityId: row.id,
+      details: { decision: row.decision, supersedes: row.supersedesId, samtalId: row.samtalId },
+    },
+  ]);
+  // The case is decided: its "besluta om aktualisering" task is done.
+  await completeOpenTasks(
+    ctx,
+    { patientId, caseStart: input.caseStart, kind: "AKTUALISERA" },
+    `Beslut: ${aktualiseringDecisions[row.decision]}`,
+  );
+  return row;
+}
+
+export async function decide(
+  ctx: CoordinationContext,
+  patientId: string,
+  input: {
+    caseStart: string;
+    decision: AktualiseringDecision;
+    decidedDate?: string | undefined;
+    reason: string;
+    supersedesId: string | null;
+  },
+) {
+  const patient = await requirePatient(ctx.tx, ctx.unitId, patientId);
+  const decidedDate = input.decidedDate ?? ctx.today;
+  rejectIssues(decisionIssues({ ...input, decidedDate }, ctx.today));
+  await requireCase(ctx.tx, ctx.unitId, patient, input.caseStart, ctx.today);
+  const row = await recordDecision(
+    ctx,
+    patientId,
+    { ...input, decidedDate, samtalId: null },
+    input.supersedesId,
+  );
+  return decisionView(row, await userNames(ctx.tx, [row.decidedBy]), true);
+}
+
+export async function loadAktualisering(q: Queryable, unitId: string, patientId: string, today: string) {
+  const patient = await requirePatient(q, unitId, patientId);
+  const cases = await casesOf(q, unitId, patient, today);
+  const rows = await decisionsOf(q, unitId, patientId);
+  const views = decisionViews(rows, await userNames(q, userIdsOf({ decisions: rows })));
+  const newestFirst = (start: string) => views.filter((d) => d.caseStart === start).reverse();
+  const starts = new Set(cases.map((c) => c.start));
+  return {
+    today,
+    cases: cases.map((c) => {
+      const history = newestFirst(c.start);
+      const current = history.find((d) => d.current) ?? null;
+      const pastDay30 = pastAktualiseringDay(c, today);
+      return {
+        start: c.start,
+        end: c.end,
+        days: c.days,
+        dayInCase: c.dayInCase,
+        ongoing: c.ongoing,
+        pastDay30,
+        needsDecision: pastDay30 && current === null,
+        current,
+        history,
+      };
+    }),
+    otherDecisions: views.filter((d) => !starts.has(d.caseStart)).reverse(),
+  };
+}
