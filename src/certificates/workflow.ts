@@ -3,6 +3,8 @@
  * status, what a renewal copies, and the columns derived from the FK 7804 content.
  */
 
+import { normalizeIcdCode } from "../reference/icd10/codes.ts";
+
 export const certificateStatuses = [
   "UTKAST",
   "KLAR_FOR_SIGNERING",
@@ -97,11 +99,6 @@ function periodsOf(content: CertificateContent): Period[] {
   );
 }
 
-/** The code without dot, upper case: "f43.8a" → "F438A". */
-export function normalizeDiagnosisCode(code: string): string {
-  return code.replace(/\./g, "").trim().toUpperCase();
-}
-
 /** Columns the lists and the sjukfall engine read without parsing the content. */
 export function derivedColumns(content: CertificateContent) {
   const periods = periodsOf(content);
@@ -115,7 +112,7 @@ export function derivedColumns(content: CertificateContent) {
           .sort()
           .at(-1)!
       : null,
-    mainDiagnosis: typeof main?.kod === "string" && main.kod.trim() ? normalizeDiagnosisCode(main.kod) : null,
+    mainDiagnosis: typeof main?.kod === "string" && main.kod.trim() ? normalizeIcdCode(main.kod) : null,
     smittbararpenning: content.smittbararpenning === true,
   };
 }

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Actor, ActorAssignment } from "../access/actor.ts";
 import { recordAudit, type AuditEntry } from "../audit/audit.ts";
-import { normalizeDiagnosisCode } from "../certificates/workflow.ts";
+import { normalizeIcdCode } from "../reference/icd10/codes.ts";
 import type { Tx } from "../db/client.ts";
 import { appUser, certificate, patient } from "../db/schema.ts";
 import { parseIdentityNumber } from "../patients/identity.ts";
@@ -30,7 +30,7 @@ interface ImportContext {
 }
 
 function contentOf(cert: ImportedCertificate, title: string | null, doctor: string | null) {
-  const code = cert.diagnosis ? normalizeDiagnosisCode(cert.diagnosis) : null;
+  const code = cert.diagnosis ? normalizeIcdCode(cert.diagnosis) : null;
   return {
     smittbararpenning: cert.smittbararpenning ?? false,
     diagnoser: code ? [{ kod: code, text: title ?? "" }] : [],
@@ -138,7 +138,7 @@ export async function importCertificates(ctx: ImportContext, parsed: ParsedImpor
       type: c.type ?? "FK7804",
       status: c.status === "revoked" ? ("MAKULERAT" as const) : ("SKICKAT" as const),
       smittbararpenning: c.smittbararpenning ?? false,
-      mainDiagnosis: c.diagnosis ? normalizeDiagnosisCode(c.diagnosis) : null,
+      mainDiagnosis: c.diagnosis ? normalizeIcdCode(c.diagnosis) : null,
       startDate: c.periods.map((p) => p.from).sort()[0]!,
       endDate: c.periods
         .map((p) => p.to)
@@ -146,7 +146,7 @@ export async function importCertificates(ctx: ImportContext, parsed: ParsedImpor
         .at(-1)!,
       content: contentOf(
         c,
-        c.diagnosis ? ctx.diagnosisTitle(normalizeDiagnosisCode(c.diagnosis)) : null,
+        c.diagnosis ? ctx.diagnosisTitle(normalizeIcdCode(c.diagnosis)) : null,
         c.doctor ?? null,
       ),
       source: "IMPORT",

@@ -6,7 +6,7 @@
 import { addDays } from "../cases/days.ts";
 import { patientHistory, unitList, dayInCase } from "../cases/engine.ts";
 import type { Sjukfall } from "../cases/types.ts";
-import { normalizeDiagnosisCode } from "../certificates/workflow.ts";
+import { normalizeIcdCode } from "../reference/icd10/codes.ts";
 import type { Database, Queryable } from "../db/client.ts";
 import { ageOn, formatPersonnummer, listName } from "../patients/identity.ts";
 import type { ReferenceData } from "../server/env.ts";
@@ -51,7 +51,7 @@ function diagnosisCodes(value: unknown): string[] {
   return value
     .map((d) => (typeof d === "object" && d !== null ? (d as { kod?: unknown }).kod : null))
     .filter((kod): kod is string => typeof kod === "string" && kod.trim() !== "")
-    .map(normalizeDiagnosisCode);
+    .map(normalizeIcdCode);
 }
 
 // ---- The unit's diagnosis-group statistics (LONG_CASE_GROUP), computed at most hourly ----

@@ -115,12 +115,8 @@ export function isOneOf<T extends string | number>(options: readonly T[], value:
   return (options as readonly unknown[]).includes(value);
 }
 
-/** "f43.8a " → "F438A"; the same normalization as the ICD-10-SE module. */
-export function normalizeCode(code: string): string {
-  return code.replace(/[.\s]/g, "").toUpperCase();
-}
-
-/** A letter, two digits, then up to two more positions: 3–5 positions. */
-export function hasCodeShape(code: string): boolean {
-  return /^[A-Z]\d{2}[0-9A-Z]{0,2}$/.test(code);
-}
+// One code normalization and shape for the whole product: the ICD-10-SE module's (pure).
+export {
+  hasIcdCodeShape as hasCodeShape,
+  normalizeIcdCode as normalizeCode,
+} from "../../reference/icd10/codes.ts";

@@ -12,6 +12,7 @@
  * - Texts carry inline HTML markup and hard line wraps; they are turned into plain text.
  */
 import { z } from "zod";
+import { normalizeIcdCode } from "../icd10/codes.ts";
 
 export interface FmbTypfall {
   /** The typfall's recommendation sentence. */
@@ -161,13 +162,9 @@ function maxDaysOf(
   return value * days;
 }
 
-function normalize(code: string): string {
-  return code.replace(/[.\s]/g, "").toUpperCase();
-}
-
 /** The code itself, then shortened one position at a time down to 3 positions. */
 export function shortenings(code: string): string[] {
-  const normalized = normalize(code);
+  const normalized = normalizeIcdCode(code);
   const result: string[] = [];
   for (let length = normalized.length; length >= 3; length--) result.push(normalized.slice(0, length));
   return result;
@@ -176,7 +173,7 @@ export function shortenings(code: string): string[] {
 function icdCodes(codes: { kod: string; kodsystemnamn?: string | null }[] | null | undefined) {
   return (codes ?? [])
     .filter((c) => !c.kodsystemnamn || /icd/i.test(c.kodsystemnamn))
-    .map((c) => normalize(c.kod));
+    .map((c) => normalizeIcdCode(c.kod));
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T) {
@@ -249,7 +246,7 @@ export function createFmb(diagnosinformationJson: unknown, typfallJson: unknown)
     limitDays: (codes) => mostGenerous(codes.map(limitOf)),
     guidance(codes) {
       const result: FmbGuidance[] = [];
-      for (const requested of new Set(codes.map(normalize))) {
+      for (const requested of new Set(codes.map(normalizeIcdCode))) {
         const match = firstMatch(entries, requested);
         if (!match) continue;
         const entry = match.entries[0]!;

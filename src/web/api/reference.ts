@@ -2,6 +2,7 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { isApiError, request } from "./client.ts";
 import type { FmbGuidance } from "../../reference/fmb/fmb.ts";
+import { normalizeIcdCode } from "../../reference/icd10/codes.ts";
 import { keys } from "./keys.ts";
 
 export interface Diagnosis {
@@ -37,10 +38,8 @@ export function useDiagnosisSearch(term: string) {
   });
 }
 
-/** A code as the reference API knows it: no dot, upper case. */
-export function normalizeCode(code: string): string {
-  return code.replace(/\./g, "").trim().toUpperCase();
-}
+/** A code as the reference API knows it: no dot, upper case (the ICD-10-SE module's rule). */
+export const normalizeCode = normalizeIcdCode;
 
 /** Looks up one code: the diagnosis, or null when the code does not exist. */
 export async function fetchDiagnosis(code: string): Promise<Diagnosis | null> {

@@ -16,6 +16,7 @@ import {
   type PrognosType,
   type SysselsattningType,
 } from "../../certificates/rules/draft.ts";
+import { normalizeIcdCode } from "../../reference/icd10/codes.ts";
 
 export interface FormDiagnosis {
   kod: string;
@@ -164,5 +165,5 @@ export function toContent(draft: FormDraft, base: CertificateDraft = {}): Certif
 
 /** The diagnosis codes entered, normalized, in row order. */
 export function enteredCodes(draft: FormDraft): string[] {
-  return draft.diagnoser.map((d) => d.kod.replace(/[.\s]/g, "").toUpperCase()).filter((c) => c.length > 0);
+  return draft.diagnoser.map((d) => normalizeIcdCode(d.kod)).filter((c) => c.length > 0);
 }
