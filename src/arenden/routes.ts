@@ -1,19 +1,15 @@
 /** Ärende API: register, list (patient, unit, the doctor's own), answer. */
-import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { z } from "@hono/zod-openapi";
 import { authorizeOnUnit } from "../access/authorize.ts";
-import type { Capability } from "../access/policy.ts";
 import { auditedRead } from "../audit/audit.ts";
-import type { CommandContext } from "../certificates/service.ts";
 import { patientOf } from "../certificates/store.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Queryable } from "../db/client.ts";
 import { formatPersonnummer, listName } from "../patients/identity.ts";
 import { patientIdParam } from "../patients/schema.ts";
-import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, onUnit, patientRoute } from "../server/router.ts";
 import { arendeStatuses, arendeTypes, daysToDeadline, questionAreas } from "./rules.ts";
 import {
   answerArendeBody,
@@ -27,10 +23,7 @@ import { answerArende, registerArende } from "./service.ts";
 import { arendenOfPatient, historyOf, listArenden, type ArendeRow } from "./store.ts";
 import { doctorsSeenBy } from "../review/store.ts";
 
-type Ctx = Context<AppEnv>;
-
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ ...r, ...patientData, tags: ["Ärenden"], responses: { ...r.responses, ...errorResponses } });
+const route = patientRoute("Ärenden");
 
 const routes = {
   ofPatient: route({
@@ -97,19 +90,6 @@ async function viewWithHistory(q: Queryable, unitId: string, row: ArendeRow, tod
   return view(row, today, await historyOf(q, unitId, [row.id]));
 }
 
-async function command<T>(
-  c: Ctx,
-  capability: Capability,
-  fn: (ctx: CommandContext) => Promise<T>,
-): Promise<T> {
-  const { actor, grant, unitId } = authorizeOnUnit(c, capability);
-  const { database, now, certificateChecker } = c.var.deps;
-  const at = now();
-  return database.db.transaction((tx) =>
-    fn({ tx, actor, grant, unitId, now: at, today: stockholmToday(at), checker: certificateChecker }),
-  );
-}
-
 export function arendeRoutes() {
   const router = createRouter();
 
@@ -138,7 +118,7 @@ export function arendeRoutes() {
   router.openapi(routes.register, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const result = await command(c, "arende.register", async (ctx) =>
+    const result = await onUnit(c, "arende.register", async (ctx) =>
       viewWithHistory(ctx.tx, ctx.unitId, await registerArende(ctx, id, body), ctx.today),
     );
     return c.json(result, 201);
@@ -181,7 +161,7 @@ export function arendeRoutes() {
   router.openapi(routes.answer, async (c) => {
     const { id } = c.req.valid("param");
     const { version, kind, text } = c.req.valid("json");
-    const result = await command(c, "arende.answer", async (ctx) => {
+    const result = await onUnit(c, "arende.answer", async (ctx) => {
       const { arende, draftId } = await answerArende(ctx, id, version, kind, text);
       return { ...(await viewWithHistory(ctx.tx, ctx.unitId, arende, ctx.today)), draftId };
     });

@@ -2,7 +2,7 @@
  * Sjukfall API: the patient's cases on the active unit (computed, never stored) and the sjukfall
  * parameters — the unit's default and the user's own override (PRODUCT §4, §5.12).
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { grantFor, type Actor } from "../access/actor.ts";
@@ -21,8 +21,8 @@ import { appUser, unit } from "../db/schema.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, noPatientData, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
 import {
   checkpoints,
   dayInCase,
@@ -45,7 +45,7 @@ type Ctx = Context<AppEnv>;
 /** Signed, sent or revoked: a revoked certificate no longer counts, but it was once in a case. */
 const countingStatuses = new Set(["SIGNERAT", "SKICKAT", "MAKULERAT"]);
 
-export const checkpointLabels: Record<CheckpointKind, string> = {
+const checkpointLabels: Record<CheckpointKind, string> = {
   "certificate-required": "Läkarintyg krävs",
   "fk-takes-over": "Försäkringskassan tar över från arbetsgivaren",
   "rehab-coordinator": "Rehabkoordinator och plan för återgång i arbete",
@@ -159,51 +159,37 @@ const sjukfallResponse = z
   })
   .openapi("PatientSjukfall");
 
-const route = <R extends Parameters<typeof createRoute>[0]>(
-  r: R,
-  marker: typeof patientData | typeof noPatientData,
-) => createRoute({ ...r, ...marker, tags: ["Sjukfall"], responses: { ...r.responses, ...errorResponses } });
+const route = patientRoute("Sjukfall");
+const settingsRoute = patientRoute("Sjukfall", noPatientData);
 
 const routes = {
-  ofPatient: route(
-    {
-      method: "get",
-      path: "/patients/{id}/sjukfall",
-      summary: "The patient's sick-leave cases on the active unit, newest first, with open ärenden",
-      request: { params: patientIdParam },
-      responses: { 200: jsonResponse(sjukfallResponse, "Cases") },
-    },
-    patientData,
-  ),
-  settings: route(
-    {
-      method: "get",
-      path: "/sjukfall/settings",
-      summary: "The sjukfall parameters: the unit's default, the user's override, what applies",
-      responses: { 200: jsonResponse(settingsSchema, "Settings") },
-    },
-    noPatientData,
-  ),
-  unitSettings: route(
-    {
-      method: "put",
-      path: "/sjukfall/settings/unit",
-      summary: "Set the active unit's default gap and afterEnd (unit.users)",
-      request: { body: jsonBody(unitSettingsBody) },
-      responses: { 200: jsonResponse(settingsSchema, "Settings") },
-    },
-    noPatientData,
-  ),
-  userSettings: route(
-    {
-      method: "put",
-      path: "/sjukfall/settings/user",
-      summary: "Set the user's own override of gap and afterEnd (null: use the unit's value)",
-      request: { body: jsonBody(userSettingsBody) },
-      responses: { 200: jsonResponse(settingsSchema, "Settings") },
-    },
-    noPatientData,
-  ),
+  ofPatient: route({
+    method: "get",
+    path: "/patients/{id}/sjukfall",
+    summary: "The patient's sick-leave cases on the active unit, newest first, with open ärenden",
+    request: { params: patientIdParam },
+    responses: { 200: jsonResponse(sjukfallResponse, "Cases") },
+  }),
+  settings: settingsRoute({
+    method: "get",
+    path: "/sjukfall/settings",
+    summary: "The sjukfall parameters: the unit's default, the user's override, what applies",
+    responses: { 200: jsonResponse(settingsSchema, "Settings") },
+  }),
+  unitSettings: settingsRoute({
+    method: "put",
+    path: "/sjukfall/settings/unit",
+    summary: "Set the active unit's default gap and afterEnd (unit.users)",
+    request: { body: jsonBody(unitSettingsBody) },
+    responses: { 200: jsonResponse(settingsSchema, "Settings") },
+  }),
+  userSettings: settingsRoute({
+    method: "put",
+    path: "/sjukfall/settings/user",
+    summary: "Set the user's own override of gap and afterEnd (null: use the unit's value)",
+    request: { body: jsonBody(userSettingsBody) },
+    responses: { 200: jsonResponse(settingsSchema, "Settings") },
+  }),
 };
 
 // ---- Storage ----

@@ -2,11 +2,10 @@
  * Certificate API: drafts (any care role), signing and what follows it (doctors), PDF. Reads and
  * writes are unit-scoped and audited in the same transaction.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import { certificateSent } from "../arenden/service.ts";
-import type { Capability } from "../access/policy.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
@@ -14,8 +13,8 @@ import { findUnit } from "../org/store.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, onUnit, patientRoute } from "../server/router.ts";
 import {
   certificateIdParam,
   certificateSchema,
@@ -32,8 +31,7 @@ import { statusLabels } from "./workflow.ts";
 
 type Ctx = Context<AppEnv>;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({ ...r, ...patientData, tags: ["Intyg"], responses: { ...r.responses, ...errorResponses } });
+const route = patientRoute("Intyg");
 
 const certificateResponse = (status: 200 | 201, description: string) => ({
   [status]: jsonResponse(certificateSchema, description),
@@ -123,20 +121,6 @@ function view(row: CertificateRow, doctorName: string | null, check?: commands.C
   };
 }
 
-/** Runs a command in a transaction for an actor holding the capability on the active unit. */
-async function run<T>(
-  c: Ctx,
-  capability: Capability,
-  command: (ctx: commands.CommandContext) => Promise<T>,
-): Promise<T> {
-  const { actor, grant, unitId } = authorizeOnUnit(c, capability);
-  const { database, now, certificateChecker } = c.var.deps;
-  const at = now();
-  return database.db.transaction((tx) =>
-    command({ tx, actor, grant, unitId, now: at, today: stockholmToday(at), checker: certificateChecker }),
-  );
-}
-
 async function withCheck(c: Ctx, tx: Tx, row: CertificateRow) {
   const editable = row.status === "UTKAST" || row.status === "KLAR_FOR_SIGNERING";
   const check = editable
@@ -166,7 +150,7 @@ export function certificateRoutes() {
   router.openapi(routes.create, async (c) => {
     const { id } = c.req.valid("param");
     const { content } = c.req.valid("json");
-    const result = await run(c, "certificate.draft", async (ctx) => {
+    const result = await onUnit(c, "certificate.draft", async (ctx) => {
       const unit = (await findUnit(ctx.tx, ctx.unitId))!;
       const row = await commands.createDraft(ctx, { patientId: id, content, unit });
       return withCheck(c, ctx.tx, row);
@@ -201,7 +185,7 @@ export function certificateRoutes() {
   router.openapi(routes.save, async (c) => {
     const { id } = c.req.valid("param");
     const { version, content } = c.req.valid("json");
-    const result = await run(c, "certificate.draft", async (ctx) =>
+    const result = await onUnit(c, "certificate.draft", async (ctx) =>
       withCheck(c, ctx.tx, await commands.saveDraft(ctx, id, version, content)),
     );
     return c.json(result, 200);
@@ -211,7 +195,7 @@ export function certificateRoutes() {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json");
     return c.json(
-      await run(c, "certificate.draft", async (ctx) =>
+      await onUnit(c, "certificate.draft", async (ctx) =>
         view(await commands.markReady(ctx, id, version), null),
       ),
       200,
@@ -222,7 +206,7 @@ export function certificateRoutes() {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json");
     return c.json(
-      await run(c, "certificate.sign", async (ctx) =>
+      await onUnit(c, "certificate.sign", async (ctx) =>
         view(await commands.sign(ctx, id, version), ctx.actor.displayName),
       ),
       200,
@@ -232,7 +216,7 @@ export function certificateRoutes() {
   router.openapi(routes.send, async (c) => {
     const { id } = c.req.valid("param");
     const { version, confirmedWarnings } = c.req.valid("json");
-    const result = await run(c, "certificate.sign", async (ctx) => {
+    const result = await onUnit(c, "certificate.sign", async (ctx) => {
       const sent = await commands.send(ctx, id, version, confirmedWarnings);
       // A completing certificate on its way answers the kompletteringar that asked for it.
       await certificateSent(ctx, sent.id);
@@ -246,7 +230,7 @@ export function certificateRoutes() {
     const { id } = c.req.valid("param");
     const { version, reason } = c.req.valid("json");
     return c.json(
-      await run(c, "certificate.sign", async (ctx) =>
+      await onUnit(c, "certificate.sign", async (ctx) =>
         view(await commands.revoke(ctx, id, version, reason), null),
       ),
       200,
@@ -256,7 +240,7 @@ export function certificateRoutes() {
   for (const kind of ["renew", "replace"] as const) {
     router.openapi(routes[kind], async (c) => {
       const { id } = c.req.valid("param");
-      const result = await run(c, "certificate.sign", async (ctx) =>
+      const result = await onUnit(c, "certificate.sign", async (ctx) =>
         withCheck(c, ctx.tx, await commands.derive(ctx, id, kind)),
       );
       return c.json(result, 201);

@@ -2,17 +2,16 @@
  * Coordination API (Lag 2019:1297): samtycke, aktualisering decisions, kartläggande samtal,
  * koordineringsinsatser, meetings with external parties, and the patient's coordination log.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorizeOnUnit } from "../access/authorize.ts";
-import type { Capability } from "../access/policy.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import type { AppEnv } from "../server/env.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, onUnit, patientRoute } from "../server/router.ts";
 import {
   aktualiseringResponse,
   completeSamtalBody,
@@ -48,18 +47,11 @@ import {
   recordMeeting,
   updateSamtal,
   withdrawConsent,
-  type CoordinationContext,
 } from "./service.ts";
 
 type Ctx = Context<AppEnv>;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({
-    ...r,
-    ...patientData,
-    tags: ["Koordinering"],
-    responses: { ...r.responses, ...errorResponses },
-  });
+const route = patientRoute("Koordinering");
 
 const routes = {
   consents: route({
@@ -164,14 +156,6 @@ const routes = {
   }),
 };
 
-async function command<T>(c: Ctx, capability: Capability, fn: (ctx: CoordinationContext) => Promise<T>) {
-  const { actor, grant, unitId } = authorizeOnUnit(c, capability);
-  const at = c.var.deps.now();
-  return c.var.deps.database.db.transaction((tx) =>
-    fn({ tx, actor, grant, unitId, now: at, today: stockholmToday(at) }),
-  );
-}
-
 /** A read of one patient's coordination data, logged in the same transaction. */
 async function read<T>(
   c: Ctx,
@@ -206,13 +190,13 @@ export function coordinationRoutes() {
   router.openapi(routes.recordConsent, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "consent.record", (ctx) => recordConsent(ctx, id, body)), 201);
+    return c.json(await onUnit(c, "consent.record", (ctx) => recordConsent(ctx, id, body)), 201);
   });
 
   router.openapi(routes.withdrawConsent, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "consent.record", (ctx) => withdrawConsent(ctx, id, body)), 200);
+    return c.json(await onUnit(c, "consent.record", (ctx) => withdrawConsent(ctx, id, body)), 200);
   });
 
   router.openapi(routes.aktualisering, async (c) => {
@@ -229,7 +213,7 @@ export function coordinationRoutes() {
   router.openapi(routes.decide, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "coordination.write", (ctx) => decide(ctx, id, body)), 201);
+    return c.json(await onUnit(c, "coordination.write", (ctx) => decide(ctx, id, body)), 201);
   });
 
   router.openapi(routes.samtalList, async (c) => {
@@ -246,7 +230,7 @@ export function coordinationRoutes() {
   router.openapi(routes.createSamtal, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "coordination.write", (ctx) => createSamtal(ctx, id, body)), 201);
+    return c.json(await onUnit(c, "coordination.write", (ctx) => createSamtal(ctx, id, body)), 201);
   });
 
   router.openapi(routes.samtal, async (c) => {
@@ -264,7 +248,7 @@ export function coordinationRoutes() {
     const { id } = c.req.valid("param");
     const { version, ...changes } = c.req.valid("json");
     return c.json(
-      await command(c, "coordination.write", (ctx) => updateSamtal(ctx, id, version, changes)),
+      await onUnit(c, "coordination.write", (ctx) => updateSamtal(ctx, id, version, changes)),
       200,
     );
   });
@@ -272,19 +256,19 @@ export function coordinationRoutes() {
   router.openapi(routes.completeSamtal, async (c) => {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json");
-    return c.json(await command(c, "coordination.write", (ctx) => completeSamtal(ctx, id, version)), 200);
+    return c.json(await onUnit(c, "coordination.write", (ctx) => completeSamtal(ctx, id, version)), 200);
   });
 
   router.openapi(routes.recordMeasure, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "coordination.write", (ctx) => recordMeasure(ctx, id, body)), 201);
+    return c.json(await onUnit(c, "coordination.write", (ctx) => recordMeasure(ctx, id, body)), 201);
   });
 
   router.openapi(routes.recordMeeting, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    return c.json(await command(c, "coordination.write", (ctx) => recordMeeting(ctx, id, body)), 201);
+    return c.json(await onUnit(c, "coordination.write", (ctx) => recordMeeting(ctx, id, body)), 201);
   });
 
   router.openapi(routes.log, async (c) => {

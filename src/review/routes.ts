@@ -9,7 +9,6 @@
  * - GET/POST /overlamningar, POST /overlamningar/{id}/avsluta (`handover.manage`): the unit's
  *   handovers; no patient data (doctors and dates), each change logged as administration.
  */
-import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorizeOnUnit, authorizeOnUnitAny } from "../access/authorize.ts";
 import { auditedRead } from "../audit/audit.ts";
@@ -17,8 +16,8 @@ import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, noPatientData, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
 import {
   createHandoverBody,
   endHandoverBody,
@@ -43,20 +42,8 @@ import {
 
 type Ctx = Context<AppEnv>;
 
-const reviewRoute = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({
-    ...r,
-    ...patientData,
-    tags: ["Genomgång"],
-    responses: { ...r.responses, ...errorResponses },
-  });
-const handoverRoute = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({
-    ...r,
-    ...noPatientData,
-    tags: ["Genomgång"],
-    responses: { ...r.responses, ...errorResponses },
-  });
+const reviewRoute = patientRoute("Genomgång");
+const handoverRoute = patientRoute("Genomgång", noPatientData);
 
 const routes = {
   review: reviewRoute({

@@ -3,7 +3,7 @@
  * as done, not relevant (reason) or postponed (date), with optimistic concurrency (409 on a stale
  * version). Every list logs one read per patient shown; every change an update on the patient.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { grantFor, type Actor } from "../access/actor.ts";
 import { authorizeOnUnit } from "../access/authorize.ts";
@@ -12,8 +12,8 @@ import { stockholmToday } from "../dates/today.ts";
 import { formatPersonnummer, listName } from "../patients/identity.ts";
 import type { AppEnv } from "../server/env.ts";
 import { ApiError, errors } from "../server/errors.ts";
-import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientData } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, patientRoute } from "../server/router.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import { doctorsSeenBy } from "../review/store.ts";
 import { userNames } from "../worklist/store.ts";
@@ -48,13 +48,7 @@ import {
 
 type Ctx = Context<AppEnv>;
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
-  createRoute({
-    ...r,
-    ...patientData,
-    tags: ["Uppgifter"],
-    responses: { ...r.responses, ...errorResponses },
-  });
+const route = patientRoute("Uppgifter");
 
 const actionRoute = <B extends z.ZodType>(path: string, summary: string, body: B) =>
   route({
@@ -124,7 +118,6 @@ function view(row: TaskRow, p: PatientSummary, responsibleName: string | null, t
   };
 }
 
-/** Whether the actor may see and work on the task: the unit's tasks, or their own. */
 /** The coordinator works every task; others their own and those of doctors who handed over to them. */
 function mayWork(actor: Actor, row: TaskRow, coveredDoctors: ReadonlySet<string>): boolean {
   if (grantFor(actor, "task.unit")) return true;

@@ -4,7 +4,6 @@
  * (`cases.list`), a doctor the cases whose anchor certificate they signed (`cases.list-own`).
  * One audit event per patient shown or exported.
  */
-import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { authorizeOnUnitAny } from "../access/authorize.ts";
@@ -14,8 +13,8 @@ import { stockholmToday } from "../dates/today.ts";
 import { unit } from "../db/schema.ts";
 import type { Tx } from "../db/client.ts";
 import type { AppEnv } from "../server/env.ts";
-import { errorResponses, jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientData } from "../server/router.ts";
+import { jsonResponse } from "../server/openapi.ts";
+import { createRouter, patientRoute } from "../server/router.ts";
 import { describeFilter, renderCsv, renderPdf, renderXlsx, type ExportInput } from "./export.ts";
 import { countBySex, filterRows, sortRows, type UnitListFilter } from "./rules.ts";
 import { toFilter, unitListExportQuery, unitListQuery, unitListResponse } from "./schema.ts";
@@ -25,22 +24,20 @@ import { storedSettings, userNames } from "./store.ts";
 
 type Ctx = Context<AppEnv>;
 
+const route = patientRoute("Sjukfall");
+
 const routes = {
-  list: createRoute({
+  list: route({
     method: "get",
     path: "/sjukfall",
-    tags: ["Sjukfall"],
     summary: "Pågående sjukfall of the active unit today: filtered, sorted, counted by sex, paged",
-    ...patientData,
     request: { query: unitListQuery },
-    responses: { 200: jsonResponse(unitListResponse, "The unit list"), ...errorResponses },
+    responses: { 200: jsonResponse(unitListResponse, "The unit list") },
   }),
-  export: createRoute({
+  export: route({
     method: "get",
     path: "/sjukfall/export",
-    tags: ["Sjukfall"],
     summary: "The filtered unit list as CSV, XLSX or PDF, with the filters and counts printed",
-    ...patientData,
     request: { query: unitListExportQuery },
     responses: {
       200: {
@@ -53,7 +50,6 @@ const routes = {
           "application/pdf": { schema: { type: "string", format: "binary" } },
         },
       },
-      ...errorResponses,
     },
   }),
 };
