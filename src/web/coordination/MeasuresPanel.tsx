@@ -18,7 +18,7 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import {
   consentsForMeasure,
   consentsForMeeting,
@@ -29,6 +29,7 @@ import {
   meetingKinds,
   participantParties,
   type ConsentKind,
+  type ConsentRefusal,
   type Counterpart,
   type MeasureType,
   type MeetingKind,
@@ -156,6 +157,63 @@ function FormAlert(props: {
   return <ErrorAlert ref={ref} error={error} title={onlyFieldIssues(error, fields) ? title : undefined} />;
 }
 
+/**
+ * The frame both forms share: the focused heading, the alert, the fields, the hint about missing
+ * consent (unless the server already refused for it) and the save and cancel buttons.
+ */
+function RecordForm(props: {
+  id: string;
+  title: string;
+  maw: number;
+  onSubmit: (event: FormEvent) => void;
+  error: unknown;
+  hasFieldErrors: boolean;
+  fields: readonly string[];
+  errorTitle: string;
+  needed: readonly ConsentKind[];
+  missing: ConsentRefusal | null;
+  onRecordConsent: ((kind: ConsentKind) => void) | null;
+  pending: boolean;
+  save: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { id, title, error, missing } = props;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
+  return (
+    <Paper withBorder p="md" mt="sm" component="section" aria-labelledby={id}>
+      <Title order={3} fz="h4" mb="sm" id={id} ref={titleRef} tabIndex={-1}>
+        {title}
+      </Title>
+      <FormAlert
+        error={error}
+        hasFieldErrors={props.hasFieldErrors}
+        fields={props.fields}
+        title={props.errorTitle}
+        consentKind={missing?.kind ?? props.needed[0] ?? "KOORDINERING"}
+        onRecordConsent={props.onRecordConsent}
+      />
+      <form onSubmit={props.onSubmit} noValidate>
+        <Stack gap="md" maw={props.maw}>
+          {props.children}
+          {missing && !isConsentRefusal(error) && (
+            <Text fz="sm" fw={600}>{`${texts.consentHint} ${missing.message}`}</Text>
+          )}
+          <Group>
+            <Button type="submit" loading={props.pending}>
+              {props.save}
+            </Button>
+            <Button variant="subtle" onClick={props.onCancel}>
+              {texts.cancel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 // ---- Koordineringsinsats ----
 
 const measureTexts = {
@@ -191,14 +249,11 @@ function MeasureForm(props: {
   const [date, setDate] = useState(today);
   const [note, setNote] = useState("");
   const [shownErrors, setShownErrors] = useState<Partial<Record<MeasureField, string>>>({});
-  const titleRef = useRef<HTMLHeadingElement>(null);
   const errors = { ...fieldErrors(record.error, measureFields), ...shownErrors };
   const samverkan = type === "SAMVERKAN";
   const chosenCounterpart = samverkan && counterpart ? counterpart : null;
   const needed = type ? consentsForMeasure(type, chosenCounterpart) : ["KOORDINERING" as const];
   const missing = missingConsent(consents.data?.consents, needed, date.trim());
-
-  useEffect(() => titleRef.current?.focus(), []);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -237,79 +292,68 @@ function MeasureForm(props: {
   };
 
   return (
-    <Paper withBorder p="md" mt="sm" component="section" aria-labelledby="registrera-insats">
-      <Title order={3} fz="h4" mb="sm" id="registrera-insats" ref={titleRef} tabIndex={-1}>
-        {measureTexts.title}
-      </Title>
-      <FormAlert
-        error={record.error}
-        hasFieldErrors={Object.keys(shownErrors).length > 0}
-        fields={measureFields}
-        title={measureTexts.errorTitle}
-        consentKind={missing?.kind ?? needed[0] ?? "KOORDINERING"}
-        onRecordConsent={onRecordConsent}
-      />
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md" maw={720}>
-          <Radio.Group
-            label={measureTexts.type}
-            required
-            value={type}
-            onChange={(value) => setType(value as MeasureType)}
-            error={errors.type}
-          >
-            <Stack gap="xs" mt={6}>
-              {Object.entries(measureTypes).map(([value, label]) => (
-                <Radio key={value} value={value} label={label} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          {samverkan && (
-            <NativeSelect
-              label={measureTexts.counterpart}
-              description={measureTexts.counterpartHint}
-              required
-              value={counterpart}
-              onChange={(e) => setCounterpart(e.currentTarget.value as Counterpart | "")}
-              data={[
-                { value: "", label: measureTexts.chooseCounterpart },
-                ...Object.entries(counterparts).map(([value, label]) => ({ value, label })),
-              ]}
-              error={errors.counterpart}
-            />
-          )}
-          {samverkan && counterpart === "ANNAN" && (
-            <TextInput
-              label={measureTexts.counterpartOther}
-              required
-              value={counterpartOther}
-              onChange={(e) => setCounterpartOther(e.currentTarget.value)}
-              error={errors.counterpartOther}
-            />
-          )}
-          <DateField label={measureTexts.date} required value={date} onChange={setDate} error={errors.date} />
-          <Textarea
-            label={measureTexts.note}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-          />
-          {missing && !isConsentRefusal(record.error) && (
-            <Text fz="sm" fw={600}>{`${texts.consentHint} ${missing.message}`}</Text>
-          )}
-          <Group>
-            <Button type="submit" loading={record.isPending}>
-              {measureTexts.save}
-            </Button>
-            <Button variant="subtle" onClick={() => onDone(false)}>
-              {texts.cancel}
-            </Button>
-          </Group>
+    <RecordForm
+      id="registrera-insats"
+      title={measureTexts.title}
+      maw={720}
+      onSubmit={onSubmit}
+      error={record.error}
+      hasFieldErrors={Object.keys(shownErrors).length > 0}
+      fields={measureFields}
+      errorTitle={measureTexts.errorTitle}
+      needed={needed}
+      missing={missing}
+      onRecordConsent={onRecordConsent}
+      pending={record.isPending}
+      save={measureTexts.save}
+      onCancel={() => onDone(false)}
+    >
+      <Radio.Group
+        label={measureTexts.type}
+        required
+        value={type}
+        onChange={(value) => setType(value as MeasureType)}
+        error={errors.type}
+      >
+        <Stack gap="xs" mt={6}>
+          {Object.entries(measureTypes).map(([value, label]) => (
+            <Radio key={value} value={value} label={label} />
+          ))}
         </Stack>
-      </form>
-    </Paper>
+      </Radio.Group>
+      {samverkan && (
+        <NativeSelect
+          label={measureTexts.counterpart}
+          description={measureTexts.counterpartHint}
+          required
+          value={counterpart}
+          onChange={(e) => setCounterpart(e.currentTarget.value as Counterpart | "")}
+          data={[
+            { value: "", label: measureTexts.chooseCounterpart },
+            ...Object.entries(counterparts).map(([value, label]) => ({ value, label })),
+          ]}
+          error={errors.counterpart}
+        />
+      )}
+      {samverkan && counterpart === "ANNAN" && (
+        <TextInput
+          label={measureTexts.counterpartOther}
+          required
+          value={counterpartOther}
+          onChange={(e) => setCounterpartOther(e.currentTarget.value)}
+          error={errors.counterpartOther}
+        />
+      )}
+      <DateField label={measureTexts.date} required value={date} onChange={setDate} error={errors.date} />
+      <Textarea
+        label={measureTexts.note}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+      />
+    </RecordForm>
   );
 }
 
@@ -368,14 +412,11 @@ function MeetingForm(props: {
   const [followUp, setFollowUp] = useState("");
   const [shownErrors, setShownErrors] = useState<Partial<Record<MeetingField, string>>>({});
   const [nameErrors, setNameErrors] = useState<Record<number, string>>({});
-  const titleRef = useRef<HTMLHeadingElement>(null);
   const nextKey = useRef(4);
   const errors = { ...fieldErrors(record.error, meetingFields), ...shownErrors };
   const parties = rows.map((r) => r.party);
   const needed = kind ? consentsForMeeting(kind, parties) : (["KOORDINERING"] as ConsentKind[]);
   const missing = missingConsent(consents.data?.consents, needed, date.trim());
-
-  useEffect(() => titleRef.current?.focus(), []);
 
   const setRow = (key: number, change: Partial<ParticipantRow>) =>
     setRows((current) => current.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -415,124 +456,108 @@ function MeetingForm(props: {
 
   const hasFieldErrors = Object.keys(shownErrors).length > 0 || Object.keys(nameErrors).length > 0;
   return (
-    <Paper withBorder p="md" mt="sm" component="section" aria-labelledby="registrera-mote">
-      <Title order={3} fz="h4" mb="sm" id="registrera-mote" ref={titleRef} tabIndex={-1}>
-        {meetingTexts.title}
-      </Title>
-      <FormAlert
-        error={record.error}
-        hasFieldErrors={hasFieldErrors}
-        fields={meetingFields}
-        title={meetingTexts.errorTitle}
-        consentKind={missing?.kind ?? needed[0] ?? "KOORDINERING"}
-        onRecordConsent={onRecordConsent}
-      />
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md" maw={820}>
-          <Radio.Group
-            label={meetingTexts.kind}
-            required
-            value={kind}
-            onChange={(value) => setKind(value as MeetingKind)}
-            error={errors.kind}
-          >
-            <Group mt={6}>
-              {Object.entries(meetingKinds).map(([value, label]) => (
-                <Radio key={value} value={value} label={label} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <DateField label={meetingTexts.date} required value={date} onChange={setDate} error={errors.date} />
-          <Fieldset
-            legend={meetingTexts.participants}
-            aria-describedby={errors.participants ? "mote-deltagare-fel" : "mote-deltagare-hint"}
-          >
-            <Text fz="sm" id="mote-deltagare-hint" mb="xs">
-              {meetingTexts.participantsHint}
-            </Text>
-            <Stack gap="sm">
-              {rows.map((row, index) => (
-                <SimpleGrid
-                  key={row.key}
-                  cols={{ base: 1, sm: 4 }}
-                  spacing="sm"
-                  style={{ alignItems: "end" }}
-                >
-                  <TextInput
-                    label={meetingTexts.name(index + 1)}
-                    required
-                    value={row.name}
-                    onChange={(e) => setRow(row.key, { name: e.currentTarget.value })}
-                    error={nameErrors[row.key]}
-                  />
-                  <TextInput
-                    label={meetingTexts.role(index + 1)}
-                    value={row.role}
-                    onChange={(e) => setRow(row.key, { role: e.currentTarget.value })}
-                  />
-                  <NativeSelect
-                    label={meetingTexts.party(index + 1)}
-                    value={row.party}
-                    onChange={(e) => setRow(row.key, { party: e.currentTarget.value as ParticipantParty })}
-                    data={Object.entries(participantParties).map(([value, label]) => ({ value, label }))}
-                  />
-                  <Button
-                    variant="subtle"
-                    color="red.9"
-                    disabled={rows.length === 1}
-                    onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-                  >
-                    {meetingTexts.remove(index + 1)}
-                  </Button>
-                </SimpleGrid>
-              ))}
-            </Stack>
-            {errors.participants && (
-              <Text id="mote-deltagare-fel" fz="sm" c="var(--mantine-color-error)" mt="xs">
-                {errors.participants}
-              </Text>
-            )}
-            <Button
-              variant="outline"
-              size="xs"
-              mt="sm"
-              disabled={rows.length >= 30}
-              onClick={() => {
-                const key = nextKey.current++;
-                setRows((current) => [...current, { key, name: "", role: "", party: "ARBETSGIVARE" }]);
-              }}
-            >
-              {meetingTexts.add}
-            </Button>
-          </Fieldset>
-          <Textarea
-            label={meetingTexts.notes}
-            autosize
-            minRows={3}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={errors.notes}
-          />
-          <DateField
-            label={meetingTexts.followUp}
-            description={meetingTexts.followUpHint}
-            value={followUp}
-            onChange={setFollowUp}
-            error={errors.followUpDate}
-          />
-          {missing && !isConsentRefusal(record.error) && (
-            <Text fz="sm" fw={600}>{`${texts.consentHint} ${missing.message}`}</Text>
-          )}
-          <Group>
-            <Button type="submit" loading={record.isPending}>
-              {meetingTexts.save}
-            </Button>
-            <Button variant="subtle" onClick={() => onDone(false)}>
-              {texts.cancel}
-            </Button>
-          </Group>
+    <RecordForm
+      id="registrera-mote"
+      title={meetingTexts.title}
+      maw={820}
+      onSubmit={onSubmit}
+      error={record.error}
+      hasFieldErrors={hasFieldErrors}
+      fields={meetingFields}
+      errorTitle={meetingTexts.errorTitle}
+      needed={needed}
+      missing={missing}
+      onRecordConsent={onRecordConsent}
+      pending={record.isPending}
+      save={meetingTexts.save}
+      onCancel={() => onDone(false)}
+    >
+      <Radio.Group
+        label={meetingTexts.kind}
+        required
+        value={kind}
+        onChange={(value) => setKind(value as MeetingKind)}
+        error={errors.kind}
+      >
+        <Group mt={6}>
+          {Object.entries(meetingKinds).map(([value, label]) => (
+            <Radio key={value} value={value} label={label} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <DateField label={meetingTexts.date} required value={date} onChange={setDate} error={errors.date} />
+      <Fieldset
+        legend={meetingTexts.participants}
+        aria-describedby={errors.participants ? "mote-deltagare-fel" : "mote-deltagare-hint"}
+      >
+        <Text fz="sm" id="mote-deltagare-hint" mb="xs">
+          {meetingTexts.participantsHint}
+        </Text>
+        <Stack gap="sm">
+          {rows.map((row, index) => (
+            <SimpleGrid key={row.key} cols={{ base: 1, sm: 4 }} spacing="sm" style={{ alignItems: "end" }}>
+              <TextInput
+                label={meetingTexts.name(index + 1)}
+                required
+                value={row.name}
+                onChange={(e) => setRow(row.key, { name: e.currentTarget.value })}
+                error={nameErrors[row.key]}
+              />
+              <TextInput
+                label={meetingTexts.role(index + 1)}
+                value={row.role}
+                onChange={(e) => setRow(row.key, { role: e.currentTarget.value })}
+              />
+              <NativeSelect
+                label={meetingTexts.party(index + 1)}
+                value={row.party}
+                onChange={(e) => setRow(row.key, { party: e.currentTarget.value as ParticipantParty })}
+                data={Object.entries(participantParties).map(([value, label]) => ({ value, label }))}
+              />
+              <Button
+                variant="subtle"
+                color="red.9"
+                disabled={rows.length === 1}
+                onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+              >
+                {meetingTexts.remove(index + 1)}
+              </Button>
+            </SimpleGrid>
+          ))}
         </Stack>
-      </form>
-    </Paper>
+        {errors.participants && (
+          <Text id="mote-deltagare-fel" fz="sm" c="var(--mantine-color-error)" mt="xs">
+            {errors.participants}
+          </Text>
+        )}
+        <Button
+          variant="outline"
+          size="xs"
+          mt="sm"
+          disabled={rows.length >= 30}
+          onClick={() => {
+            const key = nextKey.current++;
+            setRows((current) => [...current, { key, name: "", role: "", party: "ARBETSGIVARE" }]);
+          }}
+        >
+          {meetingTexts.add}
+        </Button>
+      </Fieldset>
+      <Textarea
+        label={meetingTexts.notes}
+        autosize
+        minRows={3}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.notes}
+      />
+      <DateField
+        label={meetingTexts.followUp}
+        description={meetingTexts.followUpHint}
+        value={followUp}
+        onChange={setFollowUp}
+        error={errors.followUpDate}
+      />
+    </RecordForm>
   );
 }

@@ -3,13 +3,14 @@
  * message is matched to its certificate on the server and becomes an ärende at the patient; the
  * same message twice creates one ärende, and a message that does not fit says why.
  */
-import { Alert, Anchor, Button, Code, FileInput, Stack, Table, Text } from "@mantine/core";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { Alert, Anchor, Code, Stack, Table, Text } from "@mantine/core";
+import { useId } from "react";
 import { Link } from "react-router";
 import { InboundFormatError, inboundMessagesOf } from "../../arenden/inbound.ts";
 import { useImportArenden, type ArendeImportOutcome, type ArendeImportReport } from "../api/arendeImport.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FileUploadForm } from "./FileUploadForm.tsx";
 
 const texts = {
   title: "Ärenden från Försäkringskassan",
@@ -18,8 +19,6 @@ const texts = {
   format: "Filen är JSON med ett meddelande eller en lista med meddelanden, till exempel:",
   file: "Fil med ärenden",
   fileDescription: "JSON-fil, högst 1 MB.",
-  missingFile: "Välj en fil.",
-  tooLarge: "Filen är större än 1 MB. Dela upp den i flera filer.",
   submit: "Importera ärenden",
   resultTitle: "Resultat av ärendeimporten",
   created: (n: number) => (n === 1 ? "1 skapat" : `${n} skapade`),
@@ -40,34 +39,24 @@ const texts = {
 const example = `{ "messageId": "…", "type": "KOMPLT", "certificateId": "…",
   "personnummer": "ÅÅÅÅMMDD-NNNN", "receivedDate": "ÅÅÅÅ-MM-DD",
   "lastAnswerDate": "ÅÅÅÅ-MM-DD", "questionFields": ["35", "17"], "text": "…" }`;
-const maxBytes = 1024 * 1024;
 
 export function ArendeImportSection() {
   const me = useSession();
   const upload = useImportArenden();
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const fileRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
   if (!can(me, "arende.register")) return null;
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    let message = !file ? texts.missingFile : file.size > maxBytes ? texts.tooLarge : null;
-    const text = file && !message ? await file.text() : "";
-    if (!message) {
-      // The same check as the server's: a file that is not messages never leaves the browser.
-      try {
-        inboundMessagesOf(text);
-      } catch (error) {
-        if (!(error instanceof InboundFormatError)) throw error;
-        message = error.message;
-      }
+  const onSubmit = (_file: File, text: string) => {
+    // The same check as the server's: a file that is not messages never leaves the browser.
+    try {
+      inboundMessagesOf(text);
+    } catch (error) {
+      if (!(error instanceof InboundFormatError)) throw error;
+      return error.message;
     }
-    setProblem(message);
-    if (message) return fileRef.current?.focus();
     upload.mutate(text);
+    return null;
   };
 
   return (
@@ -80,29 +69,16 @@ export function ArendeImportSection() {
         <Text mb="xs">{texts.format}</Text>
         <Code block>{example}</Code>
       </div>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md" maw={480}>
-          <FileInput
-            ref={fileRef}
-            label={texts.file}
-            description={texts.fileDescription}
-            accept=".json,application/json"
-            value={file}
-            onChange={(value) => {
-              setFile(value);
-              setProblem(null);
-              upload.reset();
-            }}
-            error={problem}
-            clearable
-            clearButtonProps={{ "aria-label": "Ta bort vald fil med ärenden" }}
-            required
-          />
-          <Button type="submit" loading={upload.isPending} w="fit-content">
-            {texts.submit}
-          </Button>
-        </Stack>
-      </form>
+      <FileUploadForm
+        label={texts.file}
+        description={texts.fileDescription}
+        accept=".json,application/json"
+        clearLabel="Ta bort vald fil med ärenden"
+        submitLabel={texts.submit}
+        pending={upload.isPending}
+        onChange={() => upload.reset()}
+        onSubmit={onSubmit}
+      />
       {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ArendeImportResult report={upload.data} />}
     </Stack>

@@ -2,12 +2,12 @@
  * Import of certificates written in another system: the file is checked row by row on the server,
  * valid rows are stored (the same file twice changes nothing) and every rejected row says why.
  */
-import { Alert, Button, Code, FileInput, List, Stack, Table, Text } from "@mantine/core";
-import { useRef, useState, type FormEvent } from "react";
+import { Alert, Code, List, Stack, Table, Text } from "@mantine/core";
 import { importFormatOf, useImportCertificates, type ImportReport } from "../api/imports.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { ArendeImportSection } from "./ArendeImportSection.tsx";
+import { FileUploadForm } from "./FileUploadForm.tsx";
 
 const texts = {
   title: "Importera intyg",
@@ -18,8 +18,6 @@ const texts = {
   csvFormat: "CSV (semikolon eller komma), en rad per period, med rubrikraden:",
   file: "Fil att importera",
   fileDescription: "CSV- eller JSON-fil, högst 1 MB.",
-  missingFile: "Välj en fil.",
-  tooLarge: "Filen är större än 1 MB. Dela upp den i flera filer.",
   submit: "Importera",
   resultTitle: "Resultat av importen",
   created: "Nya intyg",
@@ -35,22 +33,9 @@ const texts = {
 
 const csvHeader =
   "id;patient;unit;doctor;signed;diagnosis;from;to;grade;smittbararpenning;status;replaces;completes";
-const maxBytes = 1024 * 1024;
 
 export function ImportPage() {
   const upload = useImportCertificates();
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const fileRef = useRef<HTMLButtonElement>(null);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const message = !file ? texts.missingFile : file.size > maxBytes ? texts.tooLarge : null;
-    setProblem(message);
-    if (message || !file) return fileRef.current?.focus();
-    const text = await file.text();
-    upload.mutate({ text, format: importFormatOf(file.name, text) });
-  };
 
   return (
     <Stack gap="lg">
@@ -67,29 +52,19 @@ export function ImportPage() {
           </List.Item>
         </List>
       </section>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md" maw={480}>
-          <FileInput
-            ref={fileRef}
-            label={texts.file}
-            description={texts.fileDescription}
-            accept=".csv,.json,text/csv,application/json"
-            value={file}
-            onChange={(value) => {
-              setFile(value);
-              setProblem(null);
-              upload.reset();
-            }}
-            error={problem}
-            clearable
-            clearButtonProps={{ "aria-label": "Ta bort vald fil" }}
-            required
-          />
-          <Button type="submit" loading={upload.isPending} w="fit-content">
-            {texts.submit}
-          </Button>
-        </Stack>
-      </form>
+      <FileUploadForm
+        label={texts.file}
+        description={texts.fileDescription}
+        accept=".csv,.json,text/csv,application/json"
+        clearLabel="Ta bort vald fil"
+        submitLabel={texts.submit}
+        pending={upload.isPending}
+        onChange={() => upload.reset()}
+        onSubmit={(file, text) => {
+          upload.mutate({ text, format: importFormatOf(file.name, text) });
+          return null;
+        }}
+      />
       {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ImportResult report={upload.data} />}
       <ArendeImportSection />
