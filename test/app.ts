@@ -4,6 +4,7 @@ import { createApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import type { AppDeps } from "../src/server/env.ts";
 import { createLogger } from "../src/server/logger.ts";
+import { clock } from "../src/dates/clock.ts";
 import { createSession } from "../src/auth/session.ts";
 import { sessionCookie } from "../src/auth/session.ts";
 import { createCertificateChecker } from "../src/certificates/checker.ts";
@@ -19,7 +20,7 @@ export function createTestApp(database: Database, overrides: Partial<AppDeps> = 
     database,
     config: loadConfig({ SAMSYN_DATA_DIR: ".tmp/unused", LOG_LEVEL: "silent" }),
     logger: createLogger("silent"),
-    now: () => new Date(),
+    now: clock().now,
     reference,
     certificateChecker: createCertificateChecker(reference),
     ...overrides,

@@ -2,7 +2,7 @@
  * `samsyn …`: the command line. Each command is its own module in ./commands; this file only
  * dispatches and turns failures into the contract's exit codes (`../shared/contracts/README.md`).
  */
-import { stockholmToday } from "../dates/today.ts";
+import { clock } from "../dates/clock.ts";
 import { auditCommand } from "./commands/audit.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { fmbCommand } from "./commands/fmb-import.ts";
@@ -70,7 +70,7 @@ export function processIo(): CommandIo {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    today: stockholmToday(new Date()),
+    today: clock().today(),
     env: process.env,
   };
 }

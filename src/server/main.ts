@@ -15,7 +15,7 @@ import { startInboxWorker } from "../inbox/worker.ts";
 import { startTaskJob } from "../tasks/job.ts";
 import { loadReference } from "../reference/index.ts";
 import path from "node:path";
-import { stockholmToday } from "../dates/today.ts";
+import { clock } from "../dates/clock.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { describeError } from "./loggable-error.ts";
@@ -40,20 +40,22 @@ async function main() {
     transport: new FileTransport(path.join(config.dataDir, "fk-outbox")),
     hooks: certificateDeliveryHooks,
     logger,
+    now: clock().now,
   });
   // And the way back: what Försäkringskassan sends (kompletteringar, ärenden) becomes ärenden.
   const inbox = startInboxWorker({
     db: database.db,
     transport: new FileInbox(path.join(config.dataDir, "fk-inbox")),
     logger,
+    now: clock().now,
   });
   // The daily task job: checkpoints, aktualisering and reminders become tasks (several processes: advisory lock).
-  const taskJob = startTaskJob({ database, reference, logger });
+  const taskJob = startTaskJob({ database, reference, logger, now: clock().now });
   const app = createApp({
     database,
     config,
     logger,
-    now: () => new Date(),
+    now: clock().now,
     reference,
     certificateChecker: createCertificateChecker(reference),
     outbox,
@@ -87,7 +89,7 @@ function displayUrl(config: Config): string {
 }
 
 async function offerDemo(database: Database, logger: Logger) {
-  const demo = await loadDemoIfEmpty(database, { today: stockholmToday(new Date()), logger });
+  const demo = await loadDemoIfEmpty(database, { today: clock().today(), logger });
   if (!demo.created) return;
   const lines = demo.users.map((u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(36)} ${u.unit}`);
   process.stdout.write(
