@@ -26,4 +26,4 @@ if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(path.join(root, 
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-await import("../src/server/main.ts");
+await import("../src/app/main.ts");

@@ -1,6 +1,6 @@
 /** The real HTTP app on a test database, and clients that act as a given user. */
 import type { Database } from "../src/db/client.ts";
-import { createApp } from "../src/server/app.ts";
+import { createApp } from "../src/app/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import type { AppDeps } from "../src/server/env.ts";
 import { createLogger } from "../src/server/logger.ts";

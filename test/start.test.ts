@@ -29,7 +29,7 @@ interface Started {
 }
 
 function start(dataDir: string, port: number): Started {
-  const child = spawn(process.execPath, ["src/server/main.ts"], {
+  const child = spawn(process.execPath, ["src/app/main.ts"], {
     cwd: root,
     env: {
       ...process.env,

@@ -29,7 +29,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { appUser, assignment, certificate, patient, unit } from "../../src/db/schema.ts";
 import { runDemo } from "../../src/demo/load.ts";
 import { loadReference } from "../../src/reference/index.ts";
-import { createApp } from "../../src/server/app.ts";
+import { createApp } from "../../src/app/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import type { LoadResult } from "./load.ts";

@@ -25,10 +25,10 @@ import { importRoutes } from "../imports/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
-import type { AppDeps, AppEnv } from "./env.ts";
-import { ApiError, errorBody } from "./errors.ts";
-import { healthRoutes } from "./health.ts";
-import { loggableError } from "./loggable-error.ts";
+import type { AppDeps, AppEnv } from "../server/env.ts";
+import { ApiError, errorBody } from "../server/errors.ts";
+import { healthRoutes } from "../server/health.ts";
+import { loggableError } from "../server/loggable-error.ts";
 
 export const maxBodyBytes = 1024 * 1024;
 const webRoot = path.resolve(import.meta.dirname, "../../dist/web");

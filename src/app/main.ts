@@ -17,9 +17,9 @@ import { loadReference } from "../reference/index.ts";
 import path from "node:path";
 import { clock } from "../dates/clock.ts";
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { describeError } from "./loggable-error.ts";
-import { createLogger, type Logger } from "./logger.ts";
+import { ConfigError, loadConfig, type Config } from "../server/config.ts";
+import { describeError } from "../server/loggable-error.ts";
+import { createLogger, type Logger } from "../server/logger.ts";
 
 async function main() {
   const config = loadConfig();

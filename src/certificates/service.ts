@@ -33,6 +33,13 @@ export interface CertificateChecker {
   check(tx: Tx, row: CertificateRow, options: { today: string; forSending?: boolean }): Promise<CheckResult>;
 }
 
+declare module "../server/env.ts" {
+  interface AppDeps {
+    /** The certificate rules with their context (history, reference data). */
+    certificateChecker: CertificateChecker;
+  }
+}
+
 export interface CommandContext {
   tx: Tx;
   actor: Actor;

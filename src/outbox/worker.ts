@@ -61,6 +61,13 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
+declare module "../server/env.ts" {
+  interface AppDeps {
+    /** Delivers queued messages; absent in tests that deliver by hand. */
+    outbox?: OutboxWorker;
+  }
+}
+
 export function startOutboxWorker(options: {
   db: Db;
   transport: Transport;

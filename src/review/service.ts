@@ -9,7 +9,7 @@ import type { Actor, ActorAssignment } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import type { Database, Tx } from "../db/client.ts";
-import type { ReferenceData } from "../server/env.ts";
+import type { ReferenceData } from "../reference/index.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import { applyAction, taskKinds } from "../tasks/rules.ts";
 import { addTaskEvents, updateTask } from "../tasks/store.ts";

@@ -14,7 +14,7 @@ import { resolveSjukfallSettings } from "../cases/settings.ts";
 import { stockholmToday } from "../dates/today.ts";
 import { rowsOf, type Database } from "../db/client.ts";
 import { unit } from "../db/schema.ts";
-import type { ReferenceData } from "../server/env.ts";
+import type { ReferenceData } from "../reference/index.ts";
 import type { Logger } from "../server/logger.ts";
 import { computeUnitList } from "../worklist/service.ts";
 import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";

@@ -9,7 +9,7 @@ import type { Sjukfall } from "../cases/types.ts";
 import { normalizeIcdCode } from "../reference/icd10/codes.ts";
 import type { Database, Queryable } from "../db/client.ts";
 import { ageOn, formatPersonnummer, listName } from "../patients/identity.ts";
-import type { ReferenceData } from "../server/env.ts";
+import type { ReferenceData } from "../reference/index.ts";
 import { assessRisk, groupShares, type GroupShare } from "./risk.ts";
 import type { UnitListRow } from "./rules.ts";
 import { anchorRows, certificatesNear, certificatesOfUnitSince, openArendenOf } from "./store.ts";

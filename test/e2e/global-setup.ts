@@ -1,5 +1,5 @@
 /**
- * Builds the web app, starts the real server (node src/server/main.ts) on a free port with its own
+ * Builds the web app, starts the real server (node src/app/main.ts) on a free port with its own
  * data directory (the first start loads the demo region), waits for /api/health, and stops it
  * afterwards. Tests get the address with inject("baseUrl").
  */
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
-  const server = spawn(process.execPath, ["src/server/main.ts"], {
+  const server = spawn(process.execPath, ["src/app/main.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,
