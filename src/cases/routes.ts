@@ -2,19 +2,15 @@
  * Sjukfall API: the patient's cases on the active unit (computed, never stored) and the sjukfall
  * parameters — the unit's default and the user's own override (PRODUCT §4, §5.12).
  */
-import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { grantFor, type Actor } from "../access/actor.ts";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import type { Capability } from "../access/policy.ts";
-import { arendeTypes, daysToDeadline } from "../arenden/rules.ts";
 import { arendenOfPatient } from "../arenden/store.ts";
 import { auditedRead, recordAudit } from "../audit/audit.ts";
 import { requireActor } from "../auth/middleware.ts";
 import { certificatesOfPatient, patientOf } from "../certificates/store.ts";
-import { asSjukfallCertificate } from "../certificates/as-sjukfall.ts";
-import { statusLabels } from "../certificates/workflow.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Queryable } from "../db/client.ts";
 import { appUser, unit } from "../db/schema.ts";
@@ -24,13 +20,12 @@ import { errors } from "../server/errors.ts";
 import { jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
 import {
-  checkpoints,
-  dayInCase,
-  patientHistory,
-  type CheckpointKind,
-  type Sjukfall,
-  type SjukfallCertificate,
-} from "./engine.ts";
+  settingsSchema,
+  sjukfallResponse,
+  unitSettingsBody,
+  userSettingsBody,
+  type SjukfallSettingsView,
+} from "./schema.ts";
 import {
   resolveSjukfallSettings,
   sjukfallLimits,
@@ -39,125 +34,9 @@ import {
   userOverride,
   withSjukfallSettings,
 } from "./settings.ts";
+import { buildPatientSjukfall } from "./view.ts";
 
 type Ctx = Context<AppEnv>;
-
-/** Signed, sent or revoked: a revoked certificate no longer counts, but it was once in a case. */
-const countingStatuses = new Set(["SIGNERAT", "SKICKAT", "MAKULERAT"]);
-
-const checkpointLabels: Record<CheckpointKind, string> = {
-  "certificate-required": "Läkarintyg krävs",
-  "fk-takes-over": "Försäkringskassan tar över från arbetsgivaren",
-  "rehab-coordinator": "Rehabkoordinator och plan för återgång i arbete",
-  "rehab-chain-90": "Rehabiliteringskedjan: dag 90",
-  "rehab-chain-180": "Rehabiliteringskedjan: dag 180",
-  "rehab-chain-365": "Rehabiliteringskedjan: dag 365",
-};
-
-// ---- Schemas ----
-
-const paramMessage = {
-  gap: `Glappet ska vara ett heltal från ${sjukfallLimits.gap.min} till ${sjukfallLimits.gap.max} dagar.`,
-  afterEnd: `Dagar efter slut ska vara ett heltal från ${sjukfallLimits.afterEnd.min} till ${sjukfallLimits.afterEnd.max}.`,
-};
-
-const paramValue = (param: "gap" | "afterEnd") =>
-  z
-    .number({ error: paramMessage[param] })
-    .int({ error: paramMessage[param] })
-    .min(sjukfallLimits[param].min, { error: paramMessage[param] })
-    .max(sjukfallLimits[param].max, { error: paramMessage[param] });
-
-const unitSettingsBody = z
-  .strictObject({ gap: paramValue("gap"), afterEnd: paramValue("afterEnd") })
-  .openapi("UnitSjukfallSettings");
-
-const userSettingsBody = z
-  .strictObject({ gap: paramValue("gap").nullable(), afterEnd: paramValue("afterEnd").nullable() })
-  .openapi("UserSjukfallSettings");
-
-const paramsSchema = z.object({ gap: z.number(), afterEnd: z.number() });
-const overrideSchema = z.object({ gap: z.number().nullable(), afterEnd: z.number().nullable() });
-const sourceSchema = z.enum(["default", "unit", "user"]);
-
-const settingsSchema = z
-  .object({
-    /** What applies to the user now. */
-    effective: paramsSchema.extend({ source: z.object({ gap: sourceSchema, afterEnd: sourceSchema }) }),
-    /** The unit's values (its own setting or the product default). */
-    unit: paramsSchema,
-    /** The user's own override; null: the unit's value applies. */
-    user: overrideSchema,
-    limits: z.object({
-      gap: z.object({ min: z.number(), max: z.number(), default: z.number() }),
-      afterEnd: z.object({ min: z.number(), max: z.number(), default: z.number() }),
-    }),
-    mayEditUnit: z.boolean(),
-  })
-  .openapi("SjukfallSettings");
-
-const arendeSummary = z.object({
-  id: z.string(),
-  type: z.string(),
-  typeLabel: z.string(),
-  certificateId: z.string().nullable(),
-  receivedDate: z.string(),
-  lastAnswerDate: z.string().nullable(),
-  daysToDeadline: z.number().nullable(),
-});
-
-const periodSchema = z.object({ from: z.string(), to: z.string(), grade: z.number() });
-
-const caseSchema = z.object({
-  start: z.string(),
-  end: z.string(),
-  days: z.number(),
-  /** Day number today (the start is day 1); for an ended case, the day today would have been. */
-  dayInCase: z.number(),
-  ongoing: z.boolean(),
-  currentGrade: z.number().nullable(),
-  diagnoses: z.array(z.string()),
-  doctorName: z.string().nullable(),
-  /** Every period of the case's certificates in time order: what a timeline draws. */
-  grades: z.array(periodSchema.extend({ certificateId: z.string() })),
-  certificates: z.array(
-    z.object({
-      id: z.string(),
-      start: z.string().nullable(),
-      end: z.string().nullable(),
-      periods: z.array(periodSchema),
-      grades: z.array(z.number()),
-      status: z.string(),
-      statusLabel: z.string(),
-      diagnosis: z.string().nullable(),
-      doctorName: z.string().nullable(),
-      signedAt: z.string().nullable(),
-      anchor: z.boolean(),
-    }),
-  ),
-  checkpoints: z.array(
-    z.object({
-      day: z.number(),
-      date: z.string(),
-      kind: z.string(),
-      label: z.string(),
-      reached: z.boolean(),
-      withinCase: z.boolean(),
-    }),
-  ),
-  /** Open ärenden on the case's certificates (or on certificates they replaced or completed). */
-  arenden: z.array(arendeSummary),
-});
-
-const sjukfallResponse = z
-  .object({
-    today: z.string(),
-    settings: paramsSchema,
-    cases: z.array(caseSchema),
-    /** Open ärenden that belong to no shown case. */
-    otherArenden: z.array(arendeSummary),
-  })
-  .openapi("PatientSjukfall");
 
 const route = patientRoute("Sjukfall");
 const settingsRoute = patientRoute("Sjukfall", noPatientData);
@@ -205,7 +84,7 @@ async function storedSettings(q: Queryable, unitId: string, userId: string) {
   return { unit: unitRow?.settings ?? {}, user: userRow?.settings ?? {} };
 }
 
-function settingsView(stored: { unit: unknown; user: unknown }, actor: Actor) {
+function settingsView(stored: { unit: unknown; user: unknown }, actor: Actor): SjukfallSettingsView {
   return {
     effective: resolveSjukfallSettings(stored.unit, stored.user),
     unit: unitParams(stored.unit),
@@ -219,126 +98,6 @@ function activeUnit(c: Ctx): { actor: Actor; unitId: string } {
   const actor = requireActor(c);
   if (!actor.unitId) throw errors.noUnit();
   return { actor, unitId: actor.unitId };
-}
-
-// ---- Building the answer ----
-
-type CertificateRows = Awaited<ReturnType<typeof certificatesOfPatient>>;
-type ArendeRows = Awaited<ReturnType<typeof arendenOfPatient>>;
-
-function summary(row: ArendeRows[number], today: string) {
-  return {
-    id: row.id,
-    type: row.type,
-    typeLabel: arendeTypes[row.type],
-    certificateId: row.certificateId,
-    receivedDate: row.receivedDate,
-    lastAnswerDate: row.lastAnswerDate,
-    daysToDeadline: daysToDeadline(row.lastAnswerDate, today),
-  };
-}
-
-/** The counting certificate that took the place of `id` (through replaces/completes), if any. */
-function successorMap(rows: CertificateRows): Map<string, string> {
-  const next = new Map<string, string>();
-  for (const { certificate } of rows) {
-    if (!countingStatuses.has(certificate.status)) continue;
-    for (const earlier of [certificate.replacesId, certificate.completesId]) {
-      if (earlier) next.set(earlier, certificate.id);
-    }
-  }
-  return next;
-}
-
-export function buildPatientSjukfall(input: {
-  patientId: string;
-  firstDayCertificateUntil: string | null;
-  certificates: CertificateRows;
-  arenden: ArendeRows;
-  settings: { gap: number; afterEnd: number };
-  today: string;
-}) {
-  const { today } = input;
-  const byId = new Map(input.certificates.map((r) => [r.certificate.id, r]));
-  const converted = new Map<string, SjukfallCertificate>();
-  for (const { certificate } of input.certificates) {
-    const one = asSjukfallCertificate(certificate);
-    if (one) converted.set(certificate.id, one);
-  }
-  const sjukfall = patientHistory([...converted.values()], {
-    today,
-    gap: input.settings.gap,
-    afterEnd: input.settings.afterEnd,
-  });
-
-  const caseOf = new Map<string, number>();
-  sjukfall.forEach((c, index) => c.certificates.forEach((id) => caseOf.set(id, index)));
-  const successor = successorMap(input.certificates);
-  const caseOfCertificate = (id: string | null): number | undefined => {
-    const seen = new Set<string>();
-    let current = id;
-    while (current && !seen.has(current)) {
-      const found = caseOf.get(current);
-      if (found !== undefined) return found;
-      seen.add(current);
-      current = successor.get(current) ?? null;
-    }
-    return undefined;
-  };
-
-  const open = input.arenden.filter((a) => a.status === "OPEN");
-  const arendenPerCase = sjukfall.map(() => [] as ReturnType<typeof summary>[]);
-  const otherArenden: ReturnType<typeof summary>[] = [];
-  for (const row of open) {
-    const index = caseOfCertificate(row.certificateId);
-    (index === undefined ? otherArenden : arendenPerCase[index]!).push(summary(row, today));
-  }
-
-  const cases = sjukfall.map((c: Sjukfall, index) => {
-    const certificates = c.certificates.map((id) => {
-      const { certificate, doctorName } = byId.get(id)!;
-      const periods = converted.get(id)!.periods;
-      return {
-        id,
-        start: certificate.startDate,
-        end: certificate.endDate,
-        periods,
-        grades: [...new Set(periods.map((p) => p.grade))],
-        status: certificate.status,
-        statusLabel: statusLabels[certificate.status],
-        diagnosis: certificate.mainDiagnosis,
-        doctorName,
-        signedAt: certificate.signedAt,
-        anchor: id === c.anchor,
-      };
-    });
-    const grades = certificates
-      .flatMap((cert) => cert.periods.map((p) => ({ ...p, certificateId: cert.id })))
-      .sort((a, b) =>
-        a.from !== b.from ? (a.from < b.from ? -1 : 1) : a.to < b.to ? -1 : a.to > b.to ? 1 : 0,
-      );
-    const firstDay = input.firstDayCertificateUntil !== null && input.firstDayCertificateUntil >= c.start;
-    return {
-      start: c.start,
-      end: c.end,
-      days: c.days,
-      dayInCase: dayInCase(c, today),
-      ongoing: c.end >= today,
-      currentGrade: c.currentGrade,
-      diagnoses: c.diagnoses,
-      doctorName: c.anchor ? (byId.get(c.anchor)?.doctorName ?? null) : null,
-      grades,
-      certificates,
-      checkpoints: checkpoints(c, { firstDayCertificate: firstDay }).map((p) => ({
-        ...p,
-        label: checkpointLabels[p.kind],
-        reached: p.date <= today,
-        withinCase: p.date <= c.end,
-      })),
-      arenden: arendenPerCase[index]!,
-    };
-  });
-  return { today, settings: input.settings, cases, otherArenden };
 }
 
 // ---- Routes ----

@@ -2,7 +2,7 @@
  * Aktualisering: the coordinator's decision on a case past day 30, with the consent it needs; a
  * later decision supersedes, a concurrent one answers 409.
  */
-import { buildPatientSjukfall } from "../cases/routes.ts";
+import { buildPatientSjukfall } from "../cases/view.ts";
 import { unitParams } from "../cases/settings.ts";
 import { certificatesOfPatient } from "../certificates/store.ts";
 import type { Queryable } from "../db/client.ts";
