@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { boundariesPlugin } from "./lint/boundaries.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "data/**", "node_modules/**", "drizzle/**", "coverage/**", ".tmp/**"] },
@@ -12,6 +13,12 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": ["error", { allow: ["error", "warn"] }],
     },
+  },
+  {
+    // Pure domain modules, contracts (schema.ts) and the web app import only what their layer allows.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { samsyn: boundariesPlugin },
+    rules: { "samsyn/boundaries": "error" },
   },
   {
     files: ["**/*.cjs"],
