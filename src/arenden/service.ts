@@ -11,6 +11,7 @@ import { createKompletteringTask } from "../tasks/events.ts";
 import { answerAllowed, answerKinds, type AnswerKind, type ArendeType } from "./rules.ts";
 import {
   addArendeEvent,
+  arendenAnsweredBy,
   arendenAwaiting,
   findArende,
   insertArende,
@@ -155,7 +156,10 @@ async function completeKompletteringTasks(ctx: Ctx, arendeId: string, note: stri
   }
 }
 
-/** Called when a certificate is sent: the kompletteringar it answers are answered. */
+/**
+ * Called when a certificate is signed or sent: the kompletteringar it answers are answered (once;
+ * only open ones are touched).
+ */
 export async function certificateSent(ctx: Ctx, certificateId: string) {
   for (const row of await arendenAwaiting(ctx.tx, ctx.unitId, certificateId)) {
     await updateArende(ctx.tx, ctx.unitId, row.id, row.version, {
@@ -172,5 +176,30 @@ export async function certificateSent(ctx: Ctx, certificateId: string) {
       certificateId,
     });
     await completeKompletteringTasks(ctx, row.id, answerKinds.KOMPLETTERING);
+  }
+}
+
+/**
+ * Called when a certificate is revoked: the kompletteringar it answered (or was being written for)
+ * are open again, so that Försäkringskassan still gets an answer.
+ */
+export async function certificateRevoked(ctx: Ctx, certificateId: string) {
+  for (const row of await arendenAnsweredBy(ctx.tx, ctx.unitId, certificateId)) {
+    const reopened = await updateArende(ctx.tx, ctx.unitId, row.id, row.version, {
+      status: "OPEN",
+      answerKind: null,
+      answeredAt: null,
+      answerCertificateId: null,
+    });
+    if (!reopened) throw errors.conflict(row);
+    await addArendeEvent(ctx.tx, {
+      unitId: ctx.unitId,
+      arendeId: row.id,
+      userId: ctx.actor.userId,
+      event: "ATEROPPNAT",
+      note: "Det kompletterande intyget makulerades.",
+      certificateId,
+    });
+    await audit(ctx, reopened, "UPDATE", { reopened: true, revokedCertificate: certificateId });
   }
 }

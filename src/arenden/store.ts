@@ -99,3 +99,18 @@ export async function arendenAwaiting(q: Queryable, unitId: string, certificateI
       ),
     );
 }
+
+/** Kompletteringar this certificate answers or is being written for (not closed by other means). */
+export async function arendenAnsweredBy(q: Queryable, unitId: string, certificateId: string) {
+  return q
+    .select()
+    .from(fkArende)
+    .where(
+      and(
+        eq(fkArende.unitId, unitId),
+        eq(fkArende.answerCertificateId, certificateId),
+        eq(fkArende.type, "KOMPLT"),
+        inArray(fkArende.status, ["OPEN", "ANSWERED"]),
+      ),
+    );
+}

@@ -91,7 +91,9 @@ describe("certificate checker on pglite", () => {
 
   it("passes a complete draft", async () => {
     const patient = await buildPatient(database.db, unitId);
-    const body = content(TODAY, "2026-12-15", { diagnoser: [{ kod: "S47", text: "Klämskada" }] });
+    const body = content(TODAY, "2026-12-15", {
+      diagnoser: [{ kod: "S47", text: "Klämskada på skuldra och överarm" }],
+    });
     const result = await check(await stored(patient.id, body));
     expect(result).toEqual({ valid: true, errors: [], warnings: [] });
   });
@@ -121,5 +123,15 @@ describe("certificate checker on pglite", () => {
     const result = await check(replacement);
     expect(result.warnings.map((w) => w.code)).toEqual(["SHORT_CASE"]);
     expect(result.warnings[0]!.message).toMatch(/^Sjukfallet är 12 dagar/);
+  });
+
+  it("SHORT_CASE is not given for a patient with a förstadagsintyg valid today", async () => {
+    const exempt = await buildPatient(database.db, unitId, { firstDayCertificateUntil: TODAY });
+    const expired = await buildPatient(database.db, unitId, { firstDayCertificateUntil: "2026-11-15" });
+    const short = content(TODAY, "2026-11-20");
+    expect((await check(await stored(exempt.id, short))).warnings).toEqual([]);
+    expect((await check(await stored(expired.id, short))).warnings.map((w) => w.code)).toEqual([
+      "SHORT_CASE",
+    ]);
   });
 });

@@ -9,11 +9,22 @@ import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { sjukfallHistory } from "./as-sjukfall.ts";
 import { validateCertificate, type CertificateDraft, type RuleResult } from "./rules/index.ts";
 import type { CertificateChecker } from "./service.ts";
-import { signedCertificatesOfPatient, type CertificateRow } from "./store.ts";
+import { patientOf, signedCertificatesOfPatient, type CertificateRow } from "./store.ts";
 
 export interface CheckerReference {
   icd10: Pick<Icd10, "lookup">;
   fmb: Pick<Fmb, "limitDays">;
+}
+
+/**
+ * Försäkringskassan pays from an earlier day for a patient with a förstadagsintyg valid today: the
+ * employer's sjuklön days 1–14 give no reason to hold the certificate back (no SHORT_CASE).
+ */
+export function shortCaseExempt(
+  patient: { firstDayCertificateUntil: string | null } | null,
+  today: string,
+): boolean {
+  return patient?.firstDayCertificateUntil != null && patient.firstDayCertificateUntil >= today;
 }
 
 export function createCertificateChecker(reference: CheckerReference): CertificateChecker {
@@ -24,7 +35,9 @@ export function createCertificateChecker(reference: CheckerReference): Certifica
       options: { today: string; forSending?: boolean },
     ): Promise<RuleResult> {
       const others = await signedCertificatesOfPatient(tx, row.unitId, row.patientId);
+      const patient = await patientOf(tx, row.unitId, row.patientId);
       return validateCertificate(row.content as CertificateDraft, {
+        shortCaseExempt: shortCaseExempt(patient, options.today),
         today: options.today,
         history: sjukfallHistory(others, row.id),
         lookupDiagnosis: (code) => reference.icd10.lookup(code),

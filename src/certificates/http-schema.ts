@@ -26,10 +26,32 @@ export const sendBody = z
   })
   .openapi("SendCertificate");
 
+/**
+ * Försäkringskassan's two revocation reasons; "Annat allvarligt fel" needs the doctor's text, the
+ * wrong patient may be clarified. Without a code the reason is "Annat allvarligt fel".
+ */
 export const revokeBody = z
   .strictObject({
     version: z.number().int().min(1),
-    reason: z.string({ error: "Ange orsak." }).trim().min(1, "Ange orsak till makuleringen.").max(1000),
+    reasonCode: z
+      .enum(["FEL_PATIENT", "ANNAT_ALLVARLIGT_FEL"], {
+        error: "Välj orsak till makuleringen: fel patient eller annat allvarligt fel.",
+      })
+      .default("ANNAT_ALLVARLIGT_FEL"),
+    reason: z
+      .string({ error: "Orsaken ska vara en text." })
+      .trim()
+      .max(1000, "Orsaken får vara högst 1000 tecken.")
+      .default(""),
+  })
+  .superRefine((body, ctx) => {
+    if (body.reasonCode === "ANNAT_ALLVARLIGT_FEL" && body.reason === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Beskriv felet som är orsak till makuleringen.",
+      });
+    }
   })
   .openapi("RevokeCertificate");
 
@@ -58,6 +80,10 @@ export const certificateSchema = z
     signedAt: z.string().nullable(),
     sentAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    /** FEL_PATIENT or ANNAT_ALLVARLIGT_FEL, its Swedish label and the doctor's text. */
+    revokedReasonCode: z.string().nullable(),
+    revokedReasonLabel: z.string().nullable(),
+    revokedReasonText: z.string().nullable(),
     renewsId: z.string().nullable(),
     replacesId: z.string().nullable(),
     completesId: z.string().nullable(),

@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authorizeOnUnit } from "../access/authorize.ts";
-import { certificateSent } from "../arenden/service.ts";
+import { certificateRevoked, certificateSent } from "../arenden/service.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
@@ -27,7 +27,7 @@ import {
 import { renderCertificatePdf } from "./pdf.ts";
 import * as commands from "./service.ts";
 import { certificatesOfPatient, findCertificate, patientOf, type CertificateRow } from "./store.ts";
-import { statusLabels } from "./workflow.ts";
+import { revocationReasons, statusLabels } from "./workflow.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -112,6 +112,9 @@ function view(row: CertificateRow, doctorName: string | null, check?: commands.C
     signedAt: row.signedAt,
     sentAt: row.sentAt,
     revokedAt: row.revokedAt,
+    revokedReasonCode: row.revokedReasonCode,
+    revokedReasonLabel: row.revokedReasonCode ? revocationReasons[row.revokedReasonCode] : null,
+    revokedReasonText: row.revokedReasonText,
     renewsId: row.renewsId,
     replacesId: row.replacesId,
     completesId: row.completesId,
@@ -206,9 +209,12 @@ export function certificateRoutes() {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json");
     return c.json(
-      await onUnit(c, "certificate.sign", async (ctx) =>
-        view(await commands.sign(ctx, id, version), ctx.actor.displayName),
-      ),
+      await onUnit(c, "certificate.sign", async (ctx) => {
+        const signed = await commands.sign(ctx, id, version);
+        // A completing certificate answers the komplettering when it is signed (FK 7804 v2).
+        await certificateSent(ctx, signed.id);
+        return view(signed, ctx.actor.displayName);
+      }),
       200,
     );
   });
@@ -228,11 +234,14 @@ export function certificateRoutes() {
 
   router.openapi(routes.revoke, async (c) => {
     const { id } = c.req.valid("param");
-    const { version, reason } = c.req.valid("json");
+    const { version, reason, reasonCode } = c.req.valid("json");
     return c.json(
-      await onUnit(c, "certificate.sign", async (ctx) =>
-        view(await commands.revoke(ctx, id, version, reason), null),
-      ),
+      await onUnit(c, "certificate.sign", async (ctx) => {
+        const revoked = await commands.revoke(ctx, id, version, { code: reasonCode, text: reason });
+        // A revoked completing certificate answers nothing: its komplettering is open again.
+        await certificateRevoked(ctx, revoked.id);
+        return view(revoked, null);
+      }),
       200,
     );
   });

@@ -7,10 +7,14 @@ import { recordAudit, type AuditEntry } from "../audit/audit.ts";
 import type { Tx } from "../db/client.ts";
 import { deliveryUnderway, enqueue } from "../outbox/store.ts";
 import { ApiError, errors } from "../server/errors.ts";
+import { parseContent } from "./content.ts";
+import { withoutHiddenAnswers } from "./rules/hidden.ts";
 import {
   findCertificate,
   insertCertificate,
+  openKompletteringar,
   patientOf,
+  successorsOf,
   updateCertificate,
   type CertificateRow,
 } from "./store.ts";
@@ -20,6 +24,7 @@ import {
   stepRefusal,
   type CertificateContent,
   type CertificateStep,
+  type RevocationReason,
 } from "./workflow.ts";
 
 export interface CheckResult {
@@ -191,7 +196,8 @@ export async function send(ctx: CommandContext, id: string, version: number, con
         doctorId: row.doctorId,
         unitId: row.unitId,
         relations: { renews: row.renewsId, replaces: row.replacesId, completes: row.completesId },
-        content: row.content,
+        // A question hidden by an answer is never sent (FK 7804 v2).
+        content: withoutHiddenAnswers(parseContent(row.content)),
       },
     },
     ctx.now,
@@ -200,20 +206,47 @@ export async function send(ctx: CommandContext, id: string, version: number, con
   return updated;
 }
 
-export async function revoke(ctx: CommandContext, id: string, version: number, reason: string) {
+export async function revoke(ctx: CommandContext, id: string, version: number, reason: RevocationReason) {
   const row = await load(ctx, id, "revoke");
-  const updated = await change(ctx, row, version, { status: "MAKULERAT", revokedAt: ctx.now.toISOString() });
+  const updated = await change(ctx, row, version, {
+    status: "MAKULERAT",
+    revokedAt: ctx.now.toISOString(),
+    revokedReasonCode: reason.code,
+    revokedReasonText: reason.text || null,
+  });
   await audit(ctx, updated, {
     action: "REVOKE",
     purpose: "Sjukintyg",
-    details: { reasonLength: reason.length },
+    details: { reasonCode: reason.code, reasonLength: reason.text.length },
   });
   return updated;
+}
+
+/**
+ * FK 7804 v2: a certificate that a newer live (signed, not revoked) certificate replaces or
+ * completes is neither renewed nor replaced — that one is; and "Ersätt" waits for the answer to
+ * an open komplettering (the answer is a completing certificate, not a replacement).
+ */
+async function successionRefusal(ctx: CommandContext, row: CertificateRow, kind: "renew" | "replace") {
+  const live = (await successorsOf(ctx.tx, ctx.unitId, row.id)).filter(
+    (s) => s.status === "SIGNERAT" || s.status === "SKICKAT",
+  );
+  if (live.length > 0) {
+    const how = live[0]!.replacesId === row.id ? "ersatts" : "kompletterats";
+    const step = kind === "renew" ? "förlängas" : "ersättas";
+    return `Intyget kan inte ${step}: det har ${how} av ett nyare intyg. Utgå från det nyare intyget.`;
+  }
+  if (kind === "replace" && (await openKompletteringar(ctx.tx, ctx.unitId, row.id)) > 0) {
+    return "Intyget har minst en obesvarad komplettering och kan inte ersättas. Besvara kompletteringen först.";
+  }
+  return null;
 }
 
 /** Förlängning, ersättning or komplettering: a new draft linked to the certificate it follows. */
 export async function derive(ctx: CommandContext, id: string, kind: "renew" | "replace" | "complete") {
   const row = await load(ctx, id, kind);
+  const refusal = kind === "complete" ? null : await successionRefusal(ctx, row, kind);
+  if (refusal) throw new ApiError(400, "STEP_NOT_ALLOWED", refusal);
   const draft = await insertCertificate(ctx.tx, {
     unitId: ctx.unitId,
     patientId: row.patientId,

@@ -1,7 +1,7 @@
 /** Certificate rows, always scoped to one unit. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { appUser, certificate, patient } from "../db/schema.ts";
+import { appUser, certificate, fkArende, patient } from "../db/schema.ts";
 import { derivedColumns, type CertificateContent, type CertificateStatus } from "./workflow.ts";
 
 export type CertificateRow = typeof certificate.$inferSelect;
@@ -91,4 +91,33 @@ export async function patientOf(q: Queryable, unitId: string, patientId: string)
     .from(patient)
     .where(and(eq(patient.unitId, unitId), eq(patient.id, patientId)));
   return row ?? null;
+}
+
+/** The certificates that replace or complete this one (drafts and revoked ones included). */
+export async function successorsOf(q: Queryable, unitId: string, id: string) {
+  return q
+    .select({ id: certificate.id, status: certificate.status, replacesId: certificate.replacesId })
+    .from(certificate)
+    .where(
+      and(
+        eq(certificate.unitId, unitId),
+        or(eq(certificate.replacesId, id), eq(certificate.completesId, id)),
+      ),
+    );
+}
+
+/** How many kompletteringar on the certificate Försäkringskassan still waits for. */
+export async function openKompletteringar(q: Queryable, unitId: string, certificateId: string) {
+  const rows = await q
+    .select({ id: fkArende.id })
+    .from(fkArende)
+    .where(
+      and(
+        eq(fkArende.unitId, unitId),
+        eq(fkArende.certificateId, certificateId),
+        eq(fkArende.type, "KOMPLT"),
+        eq(fkArende.status, "OPEN"),
+      ),
+    );
+  return rows.length;
 }

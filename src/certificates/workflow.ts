@@ -3,7 +3,7 @@
  * status, what a renewal copies, and the columns derived from the FK 7804 content.
  */
 
-import { normalizeIcdCode } from "../reference/icd10/codes.ts";
+import { mainDiagnosisCode, parseContent, wellFormedPeriods } from "./content.ts";
 
 export const certificateStatuses = [
   "UTKAST",
@@ -56,6 +56,17 @@ export function stepRefusal(step: CertificateStep, status: CertificateStatus): s
   return `${labels[step]} när det har status ${statusLabels[status].toLowerCase()}.`;
 }
 
+/** Why a certificate is revoked (Försäkringskassan's two reasons; the text is required for the second). */
+export const revocationReasons = {
+  FEL_PATIENT: "Intyget har utfärdats på fel patient",
+  ANNAT_ALLVARLIGT_FEL: "Annat allvarligt fel",
+} as const;
+export type RevocationReasonCode = keyof typeof revocationReasons;
+export interface RevocationReason {
+  code: RevocationReasonCode;
+  text: string;
+}
+
 /** The FK 7804 content as stored: the contract's draft shape, every key optional. */
 export type CertificateContent = Record<string, unknown>;
 
@@ -80,39 +91,16 @@ export function copyContent(content: CertificateContent): CertificateContent {
   return structuredClone(content);
 }
 
-interface Period {
-  from: string;
-  tom: string;
-  grad: number;
-}
-
-function periodsOf(content: CertificateContent): Period[] {
-  const raw = content.perioder;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (p): p is Period =>
-      typeof p === "object" &&
-      p !== null &&
-      typeof p.from === "string" &&
-      typeof p.tom === "string" &&
-      typeof p.grad === "number",
-  );
-}
-
 /** Columns the lists and the sjukfall engine read without parsing the content. */
 export function derivedColumns(content: CertificateContent) {
-  const periods = periodsOf(content);
-  const diagnoses = Array.isArray(content.diagnoser) ? content.diagnoser : [];
-  const main = diagnoses[0] as { kod?: unknown } | undefined;
+  const parsed = parseContent(content);
+  const days = wellFormedPeriods(parsed)
+    .flatMap((p) => [p.from, p.to])
+    .sort();
   return {
-    startDate: periods.length ? periods.map((p) => p.from).sort()[0]! : null,
-    endDate: periods.length
-      ? periods
-          .map((p) => p.tom)
-          .sort()
-          .at(-1)!
-      : null,
-    mainDiagnosis: typeof main?.kod === "string" && main.kod.trim() ? normalizeIcdCode(main.kod) : null,
-    smittbararpenning: content.smittbararpenning === true,
+    startDate: days[0] ?? null,
+    endDate: days.at(-1) ?? null,
+    mainDiagnosis: mainDiagnosisCode(parsed),
+    smittbararpenning: parsed.smittbararpenning,
   };
 }

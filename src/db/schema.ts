@@ -192,6 +192,9 @@ export const certificate = pgTable(
     signedAt: timestamp("signed_at", { withTimezone: true, mode: "string" }),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "string" }),
+    /** Why it was revoked: FEL_PATIENT or ANNAT_ALLVARLIGT_FEL, and the doctor's text (0011). */
+    revokedReasonCode: text("revoked_reason_code").$type<"FEL_PATIENT" | "ANNAT_ALLVARLIGT_FEL">(),
+    revokedReasonText: text("revoked_reason_text"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),

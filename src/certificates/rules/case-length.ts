@@ -5,7 +5,8 @@
  */
 import { isIsoDate } from "../../cases/days.ts";
 import { caseContaining, type SjukfallCertificate, type SjukfallPeriod } from "../../cases/engine.ts";
-import { hasCodeShape, isBlank, isRecord, normalizeCode, type CertificateDraft } from "./draft.ts";
+import { mainDiagnosisCode as mainCodeOf, parseContent, wellFormedPeriods as periodsOf } from "../content.ts";
+import type { CertificateDraft } from "./draft.ts";
 
 export interface CaseContext {
   today: string;
@@ -16,24 +17,14 @@ export interface CaseContext {
   completes?: string | null;
 }
 
-/** The draft's periods whose dates exist and are in order; grade 100 when the grade is not a number. */
+/** The draft's periods whose dates exist and are in order; grade 100 when no grade is chosen. */
 export function wellFormedPeriods(draft: CertificateDraft): SjukfallPeriod[] {
-  if (!Array.isArray(draft.perioder)) return [];
-  return draft.perioder.flatMap((p: unknown) => {
-    if (!isRecord(p)) return [];
-    const { from, tom, grad } = p;
-    if (typeof from !== "string" || typeof tom !== "string" || !isIsoDate(from) || !isIsoDate(tom)) return [];
-    if (from > tom) return [];
-    return [{ from, to: tom, grade: typeof grad === "number" ? grad : 100 }];
-  });
+  return periodsOf(parseContent(draft));
 }
 
 /** The draft's main diagnosis code, normalized; null when the first row has no well-formed code. */
 export function mainDiagnosisCode(draft: CertificateDraft): string | null {
-  const first: unknown = Array.isArray(draft.diagnoser) ? draft.diagnoser[0] : undefined;
-  if (!isRecord(first) || typeof first.kod !== "string" || isBlank(first.kod)) return null;
-  const code = normalizeCode(first.kod);
-  return hasCodeShape(code) ? code : null;
+  return mainCodeOf(parseContent(draft));
 }
 
 const PLACEHOLDER_PATIENT = "patient";

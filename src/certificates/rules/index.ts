@@ -15,7 +15,8 @@ export type {
   SysselsattningType,
 } from "./draft.ts";
 export { grades, grundTypes, prognosTypes, sysselsattningTypes, normalizeCode } from "./draft.ts";
-export { fieldLabels, grundLabels, prognosLabels, sysselsattningLabels } from "./labels.ts";
+export { checkboxLabels, fieldLabels, grundLabels, prognosLabels, sysselsattningLabels } from "./labels.ts";
+export { hiddenBySmittbararpenning, hiddenQuestions, withoutHiddenAnswers } from "./hidden.ts";
 export { totalCaseDays, mainDiagnosisCode, type CaseContext } from "./case-length.ts";
 export {
   validateCertificate,

@@ -140,7 +140,9 @@ describe("validateCertificate: a complete draft", () => {
   it("labels every field id it reports", () => {
     const result = validateCertificate({}, context());
     for (const field of errorFields(result)) expect(fieldLabels[field]).toBeTruthy();
-    expect(fieldLabels["33.2"]).toBe("Medicinska skäl till arbetstidsförläggning");
+    expect(fieldLabels["33.2"]).toBe(
+      "Beskriv de medicinska skälen till att möjligheterna till återgång i arbete försämras",
+    );
   });
 });
 
@@ -161,6 +163,37 @@ describe("smittbärarpenning [27]", () => {
   it("still requires the diagnosis and the periods", () => {
     const result = validateCertificate({ smittbararpenning: true, enhet: draft().enhet }, context());
     expect(errorFields(result)).toEqual(["6", "32"]);
+  });
+
+  it("hidden answers under smittbärarpenning are errors on their own fields", () => {
+    const result = validate({
+      smittbararpenning: true,
+      transport: true,
+      kontaktFk: true,
+      kontaktFkAnledning: "Ring mig.",
+      atgarder: "Arbetsträning.",
+      fmbMotivering: "Komplikationer.",
+    });
+    const hidden =
+      "Frågan besvaras inte när intyget gäller smittbärarpenning (förhållningsregler enligt smittskyddslagen): ta bort svaret.";
+    expect(new Set(errorFields(result))).toEqual(
+      new Set(["1", "28", "29", "35", "17", "37", "34", "39", "44", "26", "26.2"]),
+    );
+    expect(messagesOf(result, "35")).toEqual([hidden]);
+    // An unticked box is no answer: a plain smittbärarpenning draft stays valid.
+    const plain = validateCertificate(
+      {
+        smittbararpenning: true,
+        diagnoser: [{ kod: "J10", text: "Influensa" }],
+        perioder: [{ grad: 100, from: TODAY, tom: "2026-11-20" }],
+        transport: false,
+        kontaktFk: false,
+        ovrigt: "Avstängd av smittskyddsläkaren.",
+        enhet: draft().enhet,
+      },
+      context(),
+    );
+    expect(plain.errors).toEqual([]);
   });
 
   it("gives neither FMB_EXCEEDED nor SHORT_CASE", () => {
@@ -203,7 +236,9 @@ describe("intyget baseras på [1], [1.3]", () => {
         { typ: "JOURNALUPPGIFTER", datum: "2026-11-01" },
       ],
     });
-    expect(messagesOf(twice, "1")).toEqual(['Underlaget "Journaluppgifter" får bara anges en gång.']);
+    expect(messagesOf(twice, "1")).toEqual([
+      'Underlaget "Journaluppgifter från den" får bara anges en gång.',
+    ]);
   });
 
   it("requires [1.3] for annat, at most 50 characters, and only then", () => {
@@ -238,9 +273,15 @@ describe("sysselsättning [28], yrke [29]", () => {
   });
 });
 
+/** A diagnosis row as the list fills it: the code and its ICD-10-SE title. */
+function dx(kod: string) {
+  const code = kod.replace(".", "").toUpperCase();
+  return { kod, text: knownCodes[code] ?? (kod.trim() ? "Okänd" : "") };
+}
+
 describe("diagnoser [6]", () => {
   it("accepts codes with or without dot and lower case", () => {
-    expect(errorFields(validate({ diagnoser: [{ kod: "f43.8a" }, { kod: "M54.5" }] }))).toEqual([]);
+    expect(errorFields(validate({ diagnoser: [dx("f43.8a"), dx("M54.5")] }))).toEqual([]);
   });
 
   it("requires one to three rows, filled from the top", () => {
@@ -248,12 +289,12 @@ describe("diagnoser [6]", () => {
       "Ange minst en diagnos (huvuddiagnosen först).",
     ]);
     expect(messagesOf(validate({ diagnoser: [{ kod: " ", text: "" }] }), "6")).toHaveLength(1);
-    const four = [{ kod: "S47" }, { kod: "M54" }, { kod: "M545" }, { kod: "J10" }];
+    const four = [dx("S47"), dx("M54"), dx("M545"), dx("J10")];
     expect(messagesOf(validate({ diagnoser: four }), "6")).toEqual(["Ange högst tre diagnoser."]);
-    expect(messagesOf(validate({ diagnoser: [{ kod: "S47" }, { kod: "" }, { kod: "M54" }] }), "6")).toEqual([
+    expect(messagesOf(validate({ diagnoser: [dx("S47"), dx(""), dx("M54")] }), "6")).toEqual([
       "Diagnos 3 är ifylld men inte raden ovanför: fyll i diagnoserna uppifrån.",
     ]);
-    expect(messagesOf(validate({ diagnoser: [{ kod: "" }, { kod: "M54" }] }), "6")).toEqual([
+    expect(messagesOf(validate({ diagnoser: [dx(""), dx("M54")] }), "6")).toEqual([
       "Diagnos 2 är ifylld men inte raden ovanför: fyll i diagnoserna uppifrån.",
     ]);
   });
@@ -271,21 +312,54 @@ describe("diagnoser [6]", () => {
 
   it("requires at least four positions for F codes and Z73", () => {
     const message = "psykiatriska diagnoser (F-koder) och Z73 ska anges med minst fyra positioner.";
-    expect(messagesOf(validate({ diagnoser: [{ kod: "F43" }] }), "6")).toEqual([
-      `Huvuddiagnosen: ${message}`,
-    ]);
-    expect(messagesOf(validate({ diagnoser: [{ kod: "S47" }, { kod: "Z73" }] }), "6")).toEqual([
+    expect(messagesOf(validate({ diagnoser: [dx("F43")] }), "6")).toEqual([`Huvuddiagnosen: ${message}`]);
+    expect(messagesOf(validate({ diagnoser: [dx("S47"), dx("Z73")] }), "6")).toEqual([
       `Diagnos 2: ${message}`,
     ]);
-    expect(errorFields(validate({ diagnoser: [{ kod: "F438" }, { kod: "Z73.0" }] }))).toEqual([]);
+    expect(errorFields(validate({ diagnoser: [dx("F438"), dx("Z73.0")] }))).toEqual([]);
   });
 
   it("requires the code to exist in ICD-10-SE, skipping codes not looked up yet", () => {
-    expect(messagesOf(validate({ diagnoser: [{ kod: "S479" }] }), "6")).toEqual([
+    expect(messagesOf(validate({ diagnoser: [dx("S479")] }), "6")).toEqual([
       "Huvuddiagnosen: diagnoskoden finns inte i ICD-10-SE.",
     ]);
+    expect(errorFields(validate({ diagnoser: [dx("S479")] }, { lookupDiagnosis: () => undefined }))).toEqual(
+      [],
+    );
+  });
+
+  it("diagnosis description: a code without a description is refused (Ange diagnosbeskrivning.)", () => {
+    expect(messagesOf(validate({ diagnoser: [{ kod: "S47" }] }), "6")).toEqual(["Ange diagnosbeskrivning."]);
+    expect(messagesOf(validate({ diagnoser: [{ kod: "S47", text: "  " }] }), "6")).toEqual([
+      "Ange diagnosbeskrivning.",
+    ]);
+    expect(messagesOf(validate({ diagnoser: [dx("S47"), { kod: "M54", text: null }] }), "6")).toEqual([
+      "Diagnos 2: ange diagnosbeskrivning.",
+    ]);
+  });
+
+  it("diagnosis description belongs to the code: a text left from another code is refused", () => {
+    const wrong = validate({ diagnoser: [{ kod: "S47", text: "Depressiv episod" }] });
+    expect(messagesOf(wrong, "6")).toEqual([
+      'Huvuddiagnosen: beskrivningen "Depressiv episod" hör inte till koden S47 (Klämskada på skuldra och överarm). ' +
+        "Välj diagnosen i listan igen eller rätta beskrivningen.",
+    ]);
+    // The title itself, in any case and spacing, or followed by the doctor's precision, belongs.
+    for (const text of ["klämskada på skuldra  och överarm", "Klämskada på skuldra och överarm, höger"]) {
+      expect(errorFields(validate({ diagnoser: [{ kod: "S47", text }] })), text).toEqual([]);
+    }
+    // A title that only starts like the code's does not ("Lumbago" is not "Lumbagoliknande").
+    expect(errorFields(validate({ diagnoser: [{ kod: "M545", text: "Lumbagoliknande besvär" }] }))).toEqual([
+      "6",
+    ]);
+    // Not judged before the code is looked up (the browser's cache).
     expect(
-      errorFields(validate({ diagnoser: [{ kod: "S479" }] }, { lookupDiagnosis: () => undefined })),
+      errorFields(
+        validate(
+          { diagnoser: [{ kod: "S47", text: "Depressiv episod" }] },
+          { lookupDiagnosis: () => undefined },
+        ),
+      ),
     ).toEqual([]);
   });
 });
@@ -396,7 +470,7 @@ describe("arbetstidsförläggning [33], [33.2]", () => {
 
   it("is required when a period is part-time", () => {
     expect(messagesOf(validate({ perioder: half }), "33")).toEqual([
-      "Ange om arbetstiden kan förläggas på annat sätt än att den minskas lika mycket varje dag.",
+      "Ange om möjligheterna till återgång i arbete försämras om arbetstiden förläggs ojämnt vid deltidssjukskrivning.",
     ]);
     expect(errorFields(validate({ perioder: half, arbetstidsforlaggning: false }))).toEqual([]);
   });
@@ -423,12 +497,13 @@ describe("arbetstidsförläggning [33], [33.2]", () => {
     ).toEqual(["33.2"]);
   });
 
-  it("is not allowed when every period is 100 %", () => {
+  it("is not allowed when every period is 100 % (a leftover ja or nej is an error)", () => {
+    const leftover =
+      "Frågan om ojämnt förlagd arbetstid besvaras bara vid deltidssjukskrivning (25, 50 eller 75 procent): ta bort svaret.";
     expect(
       messagesOf(validate({ arbetstidsforlaggning: true, arbetstidsforlaggningMotivering: "x" }), "33"),
-    ).toEqual([
-      "Arbetstidsförläggning kan bara anges när sjukskrivningen är på deltid (25, 50 eller 75 procent).",
-    ]);
+    ).toEqual([leftover]);
+    expect(messagesOf(validate({ arbetstidsforlaggning: false }), "33")).toEqual([leftover]);
   });
 });
 
@@ -470,8 +545,9 @@ describe("prognos [39], [39.4], [39.2]", () => {
 });
 
 describe("kontakt med Försäkringskassan [26], [26.2]", () => {
-  it("requires the reason when ja, and refuses it otherwise", () => {
-    expect(errorFields(validate({ kontaktFk: true }))).toEqual(["26.2"]);
+  it("26.2 is optional when kontakt is ja, and refused otherwise", () => {
+    expect(errorFields(validate({ kontaktFk: true }))).toEqual([]);
+    expect(errorFields(validate({ kontaktFk: true, kontaktFkAnledning: " " }))).toEqual([]);
     expect(errorFields(validate({ kontaktFk: true, kontaktFkAnledning: "Planera återgång." }))).toEqual([]);
     expect(errorFields(validate({ kontaktFk: false, kontaktFkAnledning: "Planera återgång." }))).toEqual([
       "26.2",

@@ -18,6 +18,7 @@ import {
   sysselsattningTypes,
   type CertificateDraft,
 } from "./draft.ts";
+import { hiddenBySmittbararpenning } from "./hidden.ts";
 import { grundLabels, sysselsattningLabels } from "./labels.ts";
 
 export interface RuleContext {
@@ -216,7 +217,7 @@ function checkDiagnoser(report: Report, draft: CertificateDraft, ctx: RuleContex
       report.error("6", `${name} har fel form.`);
       return;
     }
-    text(report, "6", row.text);
+    const description = text(report, "6", row.text);
     if (isBlank(row.kod)) {
       report.error("6", `${name}: ange diagnoskod.`);
       return;
@@ -240,13 +241,41 @@ function checkDiagnoser(report: Report, draft: CertificateDraft, ctx: RuleContex
       );
       return;
     }
-    if (ctx.lookupDiagnosis(code) === null) {
+    const entry = ctx.lookupDiagnosis(code);
+    if (entry === null) {
       report.error("6", `${name}: diagnoskoden finns inte i ICD-10-SE.`);
       return;
     }
     codes.push(code);
+    if (description === null) {
+      report.error("6", index === 0 ? "Ange diagnosbeskrivning." : `${name}: ange diagnosbeskrivning.`);
+    } else if (entry && !describesCode(description, entry.title)) {
+      report.error(
+        "6",
+        `${name}: beskrivningen "${description.trim()}" hör inte till koden ${entry.code} (${entry.title}). ` +
+          "Välj diagnosen i listan igen eller rätta beskrivningen.",
+      );
+    }
   });
   return codes;
+}
+
+const comparable = (text: string) =>
+  text
+    .toLocaleLowerCase("sv")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.,;:]+$/, "")
+    .trim();
+
+/**
+ * The description belongs to the code when it is the code's ICD-10-SE title, optionally followed
+ * by the doctor's precision ("Lumbago, vänstersidig"). Picking a code sets its title; a text left
+ * from another code ("S934 Depressiv episod") does not pass.
+ */
+function describesCode(description: string, title: string): boolean {
+  const said = comparable(description);
+  const expected = comparable(title);
+  return said === expected || (said.startsWith(expected) && /^[\s,;:(–-]/.test(said.slice(expected.length)));
 }
 
 /** [32]; returns the grades of the well-formed periods. */
@@ -321,22 +350,25 @@ function checkArbetstid(report: Report, draft: CertificateDraft, periodGrades: n
   if (partTime && answer === null && !smitt) {
     report.error(
       "33",
-      "Ange om arbetstiden kan förläggas på annat sätt än att den minskas lika mycket varje dag.",
+      "Ange om möjligheterna till återgång i arbete försämras om arbetstiden förläggs ojämnt vid deltidssjukskrivning.",
     );
   }
-  if (allFullTime && answer === true) {
+  if (allFullTime && answer !== null) {
     report.error(
       "33",
-      "Arbetstidsförläggning kan bara anges när sjukskrivningen är på deltid (25, 50 eller 75 procent).",
+      "Frågan om ojämnt förlagd arbetstid besvaras bara vid deltidssjukskrivning (25, 50 eller 75 procent): ta bort svaret.",
     );
   }
   if (answer === true && partTime && motivation === null) {
-    report.error("33.2", "Beskriv de medicinska skälen till att arbetstiden bör förläggas på annat sätt.");
+    report.error(
+      "33.2",
+      "Beskriv de medicinska skälen till att möjligheterna till återgång i arbete försämras.",
+    );
   }
   if (answer !== true && motivation !== null) {
     report.error(
       "33.2",
-      "Medicinska skäl till arbetstidsförläggning anges bara när arbetstidsförläggning är vald (ja).",
+      "De medicinska skälen anges bara när möjligheterna till återgång i arbete försämras (ja på fråga 33).",
     );
   }
 }
@@ -378,11 +410,9 @@ function checkPrognos(report: Report, draft: CertificateDraft, required: boolean
 
 /** [26] and [26.2]. */
 function checkKontaktFk(report: Report, draft: CertificateDraft) {
+  // [26.2] is optional in version 2: the doctor may say why, but need not.
   const contact = yesNo(report, "26", draft.kontaktFk);
   const reason = text(report, "26.2", draft.kontaktFkAnledning);
-  if (contact === true && reason === null) {
-    report.error("26.2", "Ange varför du vill ha kontakt med Försäkringskassan.");
-  }
   if (contact !== true && reason !== null) {
     report.error(
       "26.2",
@@ -450,6 +480,45 @@ function checkLength(
   }
 }
 
+/** Is the question answered in the draft as it came in (a ticked box, a text, a choice)? */
+function answered(draft: CertificateDraft, field: string): boolean {
+  const prognos: unknown = draft.prognos;
+  const filledList = (value: unknown) => Array.isArray(value) && value.some((v) => !isBlank(v));
+  const values: Record<string, () => boolean> = {
+    "1": () => filledList(draft.grund),
+    "1.3": () => !isBlank(draft.grundAnnat),
+    "28": () => filledList(draft.sysselsattning),
+    "29": () => !isBlank(draft.yrke),
+    "35": () => !isBlank(draft.funktionsnedsattning),
+    "17": () => !isBlank(draft.aktivitetsbegransning),
+    "19": () => !isBlank(draft.behandling),
+    "37": () => !isBlank(draft.fmbMotivering),
+    "34": () => draft.transport === true,
+    "39": () => isRecord(prognos) && !isBlank(prognos.typ),
+    "39.4": () => isRecord(prognos) && !isBlank(prognos.manader),
+    "39.2": () => isRecord(prognos) && !isBlank(prognos.motivering),
+    "44": () => !isBlank(draft.atgarder),
+    "26": () => draft.kontaktFk === true,
+    "26.2": () => !isBlank(draft.kontaktFkAnledning),
+  };
+  return values[field]?.() ?? false;
+}
+
+/**
+ * Smittbärarpenning hides every question but the diagnosis, the periods, [33] and [25]: an answer
+ * left on a hidden question is an error on its field (it would never be sent).
+ */
+function checkHiddenBySmittbararpenning(report: Report, draft: CertificateDraft) {
+  if (draft.smittbararpenning !== true) return;
+  for (const field of hiddenBySmittbararpenning) {
+    if (!answered(draft, field) || report.errors.some((e) => e.field === field)) continue;
+    report.error(
+      field,
+      "Frågan besvaras inte när intyget gäller smittbärarpenning (förhållningsregler enligt smittskyddslagen): ta bort svaret.",
+    );
+  }
+}
+
 export function validateCertificate(input: CertificateDraft, ctx: RuleContext): RuleResult {
   const report = new Report();
   const draft: CertificateDraft = isRecord(input) ? input : {};
@@ -474,6 +543,7 @@ export function validateCertificate(input: CertificateDraft, ctx: RuleContext): 
   text(report, "44", draft.atgarder);
   text(report, "25", draft.ovrigt);
   checkKontaktFk(report, draft);
+  checkHiddenBySmittbararpenning(report, draft);
   checkEnhet(report, draft);
   checkLength(report, draft, ctx, codes, sysselsattning);
   return { valid: report.errors.length === 0, errors: report.errors, warnings: report.warnings };

@@ -37,6 +37,9 @@ export interface Certificate {
   signedAt: string | null;
   sentAt: string | null;
   revokedAt: string | null;
+  revokedReasonCode: "FEL_PATIENT" | "ANNAT_ALLVARLIGT_FEL" | null;
+  revokedReasonLabel: string | null;
+  revokedReasonText: string | null;
   renewsId: string | null;
   replacesId: string | null;
   completesId: string | null;
@@ -105,7 +108,12 @@ export function saveCertificate(id: string, version: number, content: Certificat
 export type StepInput =
   | { step: "ready" | "sign"; version: number }
   | { step: "send"; version: number; confirmedWarnings: string[] }
-  | { step: "revoke"; version: number; reason: string }
+  | {
+      step: "revoke";
+      version: number;
+      reasonCode: "FEL_PATIENT" | "ANNAT_ALLVARLIGT_FEL";
+      reason: string;
+    }
   | { step: "renew" | "replace" };
 
 /** A workflow step; renew and replace answer the new draft, the others the certificate after it. */

@@ -46,6 +46,7 @@ const eventLabels: Record<string, string> = {
   KAN_EJ_KOMPLETTERA: "Kan ej komplettera",
   SVAR: "Besvarat",
   HANTERAT: "Hanterat utan svar",
+  ATEROPPNAT: "Öppnat igen: det kompletterande intyget makulerades",
 };
 
 export function ArendenSection({ patientId }: { patientId: string }) {

@@ -10,6 +10,7 @@ import {
   Checkbox,
   Group,
   Modal,
+  Radio,
   Stack,
   Text,
   Textarea,
@@ -56,9 +57,15 @@ const texts = {
   cancel: "Avbryt",
   sendNow: "Skicka",
   revokeTitle: "Makulera intyget",
-  revokeBody: "Ett makulerat intyg räknas inte i sjukfallet. Ange varför intyget makuleras.",
-  reason: "Orsak till makuleringen",
-  reasonRequired: "Ange orsak till makuleringen.",
+  revokeBody: "Ett makulerat intyg räknas inte i sjukfallet. Försäkringskassan informeras om makuleringen.",
+  reasonLegend: "Ange för Försäkringskassan varför du makulerar intyget",
+  reasons: {
+    FEL_PATIENT: "Intyget har utfärdats på fel patient",
+    ANNAT_ALLVARLIGT_FEL: "Annat allvarligt fel",
+  },
+  reason: { FEL_PATIENT: "Förtydliga vid behov", ANNAT_ALLVARLIGT_FEL: "Beskriv felet" },
+  reasonRequired: "Beskriv felet som är orsak till makuleringen.",
+  codeRequired: "Välj orsak till makuleringen.",
   revokeNow: "Makulera intyget",
   queued:
     "Intyget har lagts i kön till Försäkringskassan. Statusen blir Skickat när Försäkringskassan har tagit emot det.",
@@ -224,9 +231,9 @@ export function CertificateActions(props: {
         }}
         pending={step.isPending}
         error={dialog === "revoke" ? step.error : null}
-        onRevoke={(reason) =>
+        onRevoke={(reasonCode, reason) =>
           step.mutate(
-            { step: "revoke", version: certificate.version, reason },
+            { step: "revoke", version: certificate.version, reasonCode, reason },
             { onSuccess: () => setDialog(null) },
           )
         }
@@ -302,47 +309,69 @@ function SendDialog(props: {
   );
 }
 
+type ReasonCode = keyof typeof texts.reasons;
+
 function RevokeDialog(props: {
   opened: boolean;
   onClose: () => void;
   pending: boolean;
   error: unknown;
-  onRevoke: (reason: string) => void;
+  onRevoke: (code: ReasonCode, reason: string) => void;
 }) {
   const { opened, onClose, pending, error, onRevoke } = props;
+  const [code, setCode] = useState<ReasonCode | null>(null);
   const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<"code" | "reason" | null>(null);
 
   useEffect(() => {
     if (!opened) {
+      setCode(null);
       setReason("");
-      setMissing(false);
+      setMissing(null);
     }
   }, [opened]);
 
   const revoke = () => {
-    if (reason.trim() === "") return setMissing(true);
-    onRevoke(reason);
+    if (code === null) return setMissing("code");
+    if (code === "ANNAT_ALLVARLIGT_FEL" && reason.trim() === "") return setMissing("reason");
+    onRevoke(code, reason);
   };
 
   return (
     <Modal opened={opened} onClose={onClose} title={texts.revokeTitle} size="lg">
       <Stack gap="md">
         <Text>{texts.revokeBody}</Text>
-        <Textarea
-          label={texts.reason}
+        <Radio.Group
+          label={texts.reasonLegend}
           withAsterisk
-          autosize
-          minRows={3}
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            setMissing(false);
+          value={code ?? ""}
+          onChange={(value) => {
+            setCode(value as ReasonCode);
+            setMissing(null);
           }}
-          error={missing ? texts.reasonRequired : undefined}
-          data-autofocus
-        />
+          error={missing === "code" ? texts.codeRequired : undefined}
+        >
+          <Stack gap="xs" mt="xs">
+            {(Object.keys(texts.reasons) as ReasonCode[]).map((option) => (
+              <Radio key={option} value={option} label={texts.reasons[option]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {code !== null && (
+          <Textarea
+            label={texts.reason[code]}
+            withAsterisk={code === "ANNAT_ALLVARLIGT_FEL"}
+            autosize
+            minRows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setMissing(null);
+            }}
+            error={missing === "reason" ? texts.reasonRequired : undefined}
+          />
+        )}
         {error !== null && error !== undefined && <ErrorAlert error={error} />}
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>

@@ -29,6 +29,7 @@ const texts = {
   signed: (at: string, by: string | null) => `Signerat ${at}${by ? ` av ${by}` : ""}`,
   sent: (at: string) => `Skickat till Försäkringskassan ${at}`,
   revoked: (at: string) => `Makulerat ${at}`,
+  revokedReason: (label: string, text: string | null) => `Orsak: ${label}${text ? ` – ${text}` : ""}`,
   renews: "Förlänger ett tidigare intyg",
   replaces: "Ersätter ett tidigare intyg",
   completes: "Kompletterar ett tidigare intyg",
@@ -124,6 +125,9 @@ function Relations({ certificate, doctorName }: { certificate: Certificate; doct
   if (certificate.signedAt) facts.push(texts.signed(dateTimeLabel(certificate.signedAt), doctorName));
   if (certificate.sentAt) facts.push(texts.sent(dateTimeLabel(certificate.sentAt)));
   if (certificate.revokedAt) facts.push(texts.revoked(dateTimeLabel(certificate.revokedAt)));
+  if (certificate.revokedReasonLabel) {
+    facts.push(texts.revokedReason(certificate.revokedReasonLabel, certificate.revokedReasonText));
+  }
   const links: [string, string | null][] = [
     [texts.renews, certificate.renewsId],
     [texts.replaces, certificate.replacesId],
