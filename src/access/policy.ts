@@ -176,3 +176,98 @@ export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
 export function isRole(value: string): value is Role {
   return value in roles;
 }
+
+// ---- Separation of duties (PRODUCT §8): who may grant which role, where ----
+
+/**
+ * What a role is for. Only clinical and administrative roles of a unit are the unit's own to hand
+ * out; management, region and system roles come from the region.
+ */
+export const roleKinds: Record<Role, "clinical" | "administrative" | "management" | "region" | "system"> = {
+  LAKARE: "clinical",
+  REHABKOORDINATOR: "clinical",
+  DISTRIKTSSKOTERSKA: "clinical",
+  FYSIOTERAPEUT: "clinical",
+  ARBETSTERAPEUT: "clinical",
+  KURATOR: "clinical",
+  PSYKOLOG: "clinical",
+  SEKRETERARE: "administrative",
+  ENHETSCHEF: "management",
+  MLU: "management",
+  REGIONANALYTIKER: "region",
+  SYSTEMADMINISTRATOR: "system",
+};
+
+/**
+ * A grant rule: holding `by` on the active unit lets a user give (and take back) these roles, on
+ * the active unit only or on any unit of the region — never to themself (see `mayAssign`).
+ */
+export interface AssignmentRule {
+  by: Capability;
+  scope: "active-unit" | "region";
+  roles: readonly Role[];
+  justification: string;
+}
+
+export const assignmentRules: readonly AssignmentRule[] = [
+  {
+    by: "unit.users",
+    scope: "active-unit",
+    roles: roleIds.filter((r) => roleKinds[r] === "clinical" || roleKinds[r] === "administrative"),
+    justification:
+      "Chefen bemannar sin egen enhet med vårdpersonal och sekreterare, men utser inte chefer, regionroller eller systemadministratörer.",
+  },
+  {
+    by: "region.users",
+    scope: "region",
+    roles: roleIds,
+    justification:
+      "Regionens administratör utser enheternas ledning, regionroller och systemadministratörer, och kan bemanna en enhet som saknar chef.",
+  },
+];
+
+/**
+ * The rule that lets someone holding `held` on `activeUnitId` give `role` on `unitId`, or null.
+ * Whether the target is the actor themself is the caller's check (nobody grants to themself).
+ */
+export function assignmentRuleFor(
+  held: ReadonlySet<Capability>,
+  activeUnitId: string | null,
+  role: Role,
+  unitId: string,
+): AssignmentRule | null {
+  return (
+    assignmentRules.find(
+      (rule) =>
+        held.has(rule.by) &&
+        rule.roles.includes(role) &&
+        (rule.scope === "region" || (activeUnitId !== null && unitId === activeUnitId)),
+    ) ?? null
+  );
+}
+
+/** Capabilities that show or change a patient's data (beyond finding the patient for log review). */
+export const patientDataCapabilities: readonly Capability[] = [
+  "patient.read",
+  "patient.write",
+  "certificate.draft",
+  "certificate.sign",
+  "arende.register",
+  "arende.answer",
+  "certificate.import",
+  "cases.list",
+  "cases.list-own",
+  "task.work",
+  "task.unit",
+  "consent.record",
+  "coordination.read",
+  "coordination.write",
+  "review.run",
+  "review.unit",
+];
+
+/** Whether holding the role gives access to patient data: granting it is shown to the unit's chief. */
+export function readsPatientData(role: Role): boolean {
+  const held = capabilitiesOf(role);
+  return patientDataCapabilities.some((c) => held.has(c));
+}

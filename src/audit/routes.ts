@@ -3,6 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import { auditedRead } from "./audit.ts";
 import { reviewAuditEvents } from "./store.ts";
+import { findPatient } from "../patients/store.ts";
+import { errors } from "../server/errors.ts";
 import { errorResponses, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
 
@@ -47,7 +49,11 @@ export function auditRoutes() {
     const events = await auditedRead(
       c.var.deps.database.db,
       { actor, grant },
-      (tx) => reviewAuditEvents(tx, { ...query, unitId }),
+      async (tx) => {
+        // The review's own event names the patient: only a patient of the unit may be named.
+        if (query.patientId && !(await findPatient(tx, unitId, query.patientId))) throw errors.notFound();
+        return reviewAuditEvents(tx, { ...query, unitId });
+      },
       () => [
         {
           action: "LOG_REVIEW",

@@ -132,6 +132,12 @@ export async function loadSession(
   };
 }
 
+/** Ends every session of the user (new credentials, deactivation); answers how many ended. */
+export async function endSessionsOf(q: Queryable, userId: string): Promise<number> {
+  const ended = await q.delete(session).where(eq(session.userId, userId)).returning({ id: session.id });
+  return ended.length;
+}
+
 export async function deleteSession(q: Queryable, sessionId: string): Promise<void> {
   await q.delete(session).where(eq(session.id, sessionId));
 }

@@ -92,6 +92,9 @@ function validateRows(rows: { row: number; value: unknown }[]): ParsedImport {
 
 export class ImportFormatError extends Error {}
 
+/** An empty file (or a header without rows) imports nothing: most likely the wrong file. */
+const noCertificates = "Filen innehåller inga intyg. Välj en fil med minst ett intyg.";
+
 export function parseJsonImport(text: string): ParsedImport {
   let data: unknown;
   try {
@@ -100,6 +103,7 @@ export function parseJsonImport(text: string): ParsedImport {
     throw new ImportFormatError("Filen är inte giltig JSON.");
   }
   if (!Array.isArray(data)) throw new ImportFormatError("Filen ska innehålla en JSON-lista med intyg.");
+  if (data.length === 0) throw new ImportFormatError(noCertificates);
   return validateRows(data.map((value, i) => ({ row: i + 1, value })));
 }
 
@@ -141,6 +145,7 @@ export function parseCsvImport(text: string): ParsedImport {
   if (records.length > 0 && missing.length > 0) {
     throw new ImportFormatError(`CSV-filen saknar kolumnerna: ${missing.join(", ")}.`);
   }
+  if (records.length === 0) throw new ImportFormatError(noCertificates);
   const grouped = new Map<string, { row: number; value: Record<string, unknown> }>();
   records.forEach((record, index) => {
     const line = index + 2;

@@ -156,4 +156,19 @@ describe.each(testDatabaseKinds())("import API on %s", (kind) => {
     expect(JSON.stringify(broken.body)).toMatch(/inte giltig JSON/);
     expect((await post(doctor, "[]", "application/json")).status).toBe(403);
   });
+
+  it("answers 400 in Swedish for an empty file, a header without rows, or an empty list", async () => {
+    const header = csv().split("\n")[0]!;
+    for (const [body, type] of [
+      ["", "text/csv"],
+      ["\n\n", "text/csv"],
+      [header, "text/csv"],
+      [`${header}\n`, "text/csv"],
+      ["[]", "application/json"],
+    ] as const) {
+      const res = await post(secretary, body, type);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain("Filen innehåller inga intyg.");
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { auditEvent } from "../db/schema.ts";
+import { assignment, auditEvent, session as sessionTable } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildUnit, buildUser } from "../../test/factories.ts";
@@ -131,5 +131,162 @@ describe.each(testDatabaseKinds())("organisation API on %s", (kind) => {
     const policy = await doctorA.json<{ grants: { justification: string }[] }>("GET", "/api/policy");
     expect(policy.status).toBe(200);
     expect(policy.body.grants.length).toBeGreaterThan(20);
+  });
+
+  describe("separation of duties", () => {
+    let adminId: string;
+    let chiefId: string;
+
+    beforeAll(async () => {
+      adminId = (await buildUser(database.db, { roles: [["SYSTEMADMINISTRATOR", unitA]] })).id;
+      admin = await clientFor(testApp, adminId);
+      chiefId = (await buildUser(database.db, { roles: [["ENHETSCHEF", unitA]] })).id;
+      chiefA = await clientFor(testApp, chiefId);
+    });
+
+    it("refuses the reported escalation: a chief cannot make themself administrator or doctor", async () => {
+      for (const role of ["SYSTEMADMINISTRATOR", "LAKARE", "ENHETSCHEF"]) {
+        const res = await chiefA.json<{ error: { code: string; message: string } }>(
+          "POST",
+          "/api/assignments",
+          {
+            body: { userId: chiefId, unitId: unitA, role },
+          },
+        );
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe("SELF_ADMINISTRATION");
+      }
+      const other = await buildUser(database.db);
+      for (const role of ["SYSTEMADMINISTRATOR", "REGIONANALYTIKER", "ENHETSCHEF", "MLU"]) {
+        const res = await chiefA.json<{ error: { message: string } }>("POST", "/api/assignments", {
+          body: { userId: other.id, unitId: unitA, role },
+        });
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toMatch(/^Du får inte ge eller ta bort rollen/);
+      }
+      const mine = await database.db.select().from(assignment).where(eq(assignment.userId, chiefId));
+      expect(mine.map((a) => a.role)).toEqual(["ENHETSCHEF"]);
+    });
+
+    it("lets nobody change or remove their own assignments or credentials", async () => {
+      const [own] = await database.db.select().from(assignment).where(eq(assignment.userId, adminId));
+      expect((await admin.request("DELETE", `/api/assignments/${own!.id}`)).status).toBe(403);
+      for (const body of [{ password: "ett-nytt-losenord" }, { hsaId: "SE-EGET" }, { active: false }]) {
+        const res = await admin.request("PATCH", `/api/users/${adminId}`, { body: { version: 1, ...body } });
+        expect(res.status).toBe(403);
+      }
+      const res = await admin.request("POST", "/api/assignments", {
+        body: { userId: adminId, unitId: unitB, role: "LAKARE" },
+      });
+      expect(res.status).toBe(403);
+    });
+
+    it("lets a chief change credentials only of users whose every role they could have given", async () => {
+      // The region administrator works on the chief's unit too: still out of the chief's reach.
+      for (const body of [{ password: "kapat-losenord-1" }, { hsaId: "SE-KAPAT" }, { active: false }]) {
+        const res = await chiefA.request("PATCH", `/api/users/${adminId}`, { body: { version: 1, ...body } });
+        expect(res.status).toBe(403);
+      }
+      const [adminAssignment] = await database.db
+        .select()
+        .from(assignment)
+        .where(eq(assignment.userId, adminId));
+      expect((await chiefA.request("DELETE", `/api/assignments/${adminAssignment!.id}`)).status).toBe(403);
+      // A doctor who also works on another unit: the chief of one unit alone may not.
+      const shared = await buildUser(database.db, {
+        roles: [
+          ["LAKARE", unitA],
+          ["LAKARE", unitB],
+        ],
+      });
+      const res = await chiefA.request("PATCH", `/api/users/${shared.id}`, {
+        body: { version: 1, password: "kapat-losenord-2" },
+      });
+      expect(res.status).toBe(403);
+      // The unit's own doctor: allowed.
+      const own = await buildUser(database.db, { roles: [["LAKARE", unitA]] });
+      const ok = await chiefA.request("PATCH", `/api/users/${own.id}`, {
+        body: { version: 1, password: "nytt-losenord-3" },
+      });
+      expect(ok.status).toBe(200);
+    });
+
+    it("lets the region administrator appoint a chief on any unit", async () => {
+      const user = await buildUser(database.db);
+      const res = await admin.json<UserView>("POST", "/api/assignments", {
+        body: { userId: user.id, unitId: unitB, role: "ENHETSCHEF" },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.assignments.map((a) => [a.unitId, a.role])).toEqual([[unitB, "ENHETSCHEF"]]);
+    });
+
+    it("ends a user's sessions when their password or HSA-id changes, not when their name does", async () => {
+      const doctor = await buildUser(database.db, { roles: [["LAKARE", unitA]] });
+      let session = await clientFor(testApp, doctor.id);
+      const renamed = await chiefA.json<UserView>("PATCH", `/api/users/${doctor.id}`, {
+        body: { version: 1, displayName: "Nytt Namn" },
+      });
+      expect(renamed.status).toBe(200);
+      expect((await session.request("GET", "/api/auth/session")).status).toBe(200);
+      let version = renamed.body.version;
+      for (const change of [{ password: "helt-nytt-losenord" }, { hsaId: `SE-${doctor.id}` }]) {
+        const res = await chiefA.json<UserView>("PATCH", `/api/users/${doctor.id}`, {
+          body: { version, ...change },
+        });
+        expect(res.status).toBe(200);
+        version = res.body.version;
+        expect((await session.request("GET", "/api/auth/session")).status).toBe(401);
+        expect(
+          await database.db.select().from(sessionTable).where(eq(sessionTable.userId, doctor.id)),
+        ).toEqual([]);
+        session = await clientFor(testApp, doctor.id);
+      }
+    });
+
+    it("audits a grant of a patient-reading role and shows it to the unit's chief", async () => {
+      const nurse = await buildUser(database.db);
+      const granted = await chiefA.json<UserView>("POST", "/api/assignments", {
+        body: { userId: nurse.id, unitId: unitA, role: "DISTRIKTSSKOTERSKA" },
+      });
+      expect(granted.status).toBe(201);
+      const [event] = await database.db
+        .select()
+        .from(auditEvent)
+        .where(
+          and(eq(auditEvent.entity, "assignment"), eq(auditEvent.entityId, granted.body.assignments[0]!.id)),
+        );
+      expect(event).toMatchObject({
+        action: "ADMIN",
+        unitId: unitA,
+        userId: chiefId,
+        purpose: "Tilldelning av roll med åtkomst till patientuppgifter",
+        details: { userId: nurse.id, role: "DISTRIKTSSKOTERSKA", readsPatientData: true },
+      });
+      // A management role opens no patient data: not in the list.
+      const analyst = await buildUser(database.db);
+      await admin.request("POST", "/api/assignments", {
+        body: { userId: analyst.id, unitId: unitA, role: "MLU" },
+      });
+      const list = await chiefA.json<{
+        grants: { userId: string; role: string; roleLabel: string; grantedById: string; removed: boolean }[];
+      }>("GET", "/api/assignments/patient-data-grants");
+      expect(list.status).toBe(200);
+      expect(list.body.grants[0]).toMatchObject({
+        userId: nurse.id,
+        role: "DISTRIKTSSKOTERSKA",
+        roleLabel: "Distriktssköterska",
+        grantedById: chiefId,
+        removed: false,
+      });
+      expect(list.body.grants.some((g) => g.userId === analyst.id)).toBe(false);
+      // Taken back: still listed, marked removed.
+      await chiefA.request("DELETE", `/api/assignments/${granted.body.assignments[0]!.id}`);
+      const after = await chiefA.json<{ grants: { userId: string; removed: boolean }[] }>(
+        "GET",
+        "/api/assignments/patient-data-grants",
+      );
+      expect(after.body.grants.find((g) => g.userId === nurse.id)?.removed).toBe(true);
+      expect((await doctorA.request("GET", "/api/assignments/patient-data-grants")).status).toBe(403);
+    });
   });
 });

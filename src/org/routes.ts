@@ -5,7 +5,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, grantFor, type Actor } from "../access/actor.ts";
 import { authorize } from "../access/authorize.ts";
-import { capabilities, policy, roles, type Capability } from "../access/policy.ts";
+import {
+  assignmentRules,
+  capabilities,
+  policy,
+  readsPatientData,
+  roles,
+  type Capability,
+  type Role,
+} from "../access/policy.ts";
+import { authorizeOnUnitAny } from "../access/authorize.ts";
+import { endSessionsOf } from "../auth/session.ts";
+import { refuseSelf, requireAssignmentRule, requireAuthorityOver } from "./authority.ts";
+import { patientDataGrants } from "./grant-log.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { hashPassword } from "../auth/password.ts";
 import { appUser, assignment, unit } from "../db/schema.ts";
@@ -20,6 +32,7 @@ import {
   createAssignmentBody,
   createUnitBody,
   createUserBody,
+  patientDataGrantsSchema,
   policySchema,
   unitIdParam,
   unitSchema,
@@ -108,6 +121,13 @@ const routes = {
     request: { params: uuidParam },
     responses: { 200: jsonResponse(userSchema, "The user without the assignment") },
   }),
+  patientDataGrants: route({
+    method: "get",
+    path: "/assignments/patient-data-grants",
+    tags: ["Organisation"],
+    summary: "Recent grants of roles that read patient data on the active unit (for its chief)",
+    responses: { 200: jsonResponse(patientDataGrantsSchema, "The grants, newest first") },
+  }),
   policy: route({
     method: "get",
     path: "/policy",
@@ -118,6 +138,9 @@ const routes = {
 };
 
 type Ctx = Context<AppEnv>;
+
+/** The audit purpose of a grant that opens patient data: the chief's grant list looks for it. */
+const grantPurpose = "Tilldelning av roll med åtkomst till patientuppgifter";
 
 /** User administration: region-wide, or limited to the active unit. */
 function userAdmin(c: Ctx): { actor: Actor; capability: Capability; unitScope: string | null } {
@@ -139,14 +162,21 @@ function adminChange<T>(
   c: Ctx,
   who: { actor: Actor; capability: Capability },
   target: { unitId: string | null; entity: string },
-  change: (tx: Tx) => Promise<{ result: T; entityId: string; details: Record<string, unknown> }>,
+  change: (
+    tx: Tx,
+  ) => Promise<{
+    result: T;
+    entityId: string;
+    details: Record<string, unknown>;
+    purpose?: string | undefined;
+  }>,
 ): Promise<T> {
   return c.var.deps.database.db.transaction(async (tx) => {
-    const { result, entityId, details } = await change(tx);
+    const { result, entityId, details, purpose = "Administration" } = await change(tx);
     await recordAudit(
       tx,
       { actor: who.actor, grant: grantFor(who.actor, who.capability), unitId: target.unitId },
-      [{ action: "ADMIN", purpose: "Administration", entity: target.entity, entityId, details }],
+      [{ action: "ADMIN", purpose, entity: target.entity, entityId, details }],
     );
     return result;
   });
@@ -263,7 +293,9 @@ export function orgRoutes() {
     const { id } = c.req.valid("param");
     const { version, password, ...changes } = c.req.valid("json");
     const db = c.var.deps.database.db;
+    refuseSelf(actor, id);
     const current = await userView(db, c, id, unitScope);
+    await requireAuthorityOver(db, actor, id);
     if (password && c.var.deps.config.authMode !== "demo") {
       throw errors.badRequest("Lösenord kan bara sättas i demoläge.", [
         { path: "password", message: "Inte tillåtet i produktionsläge." },
@@ -286,10 +318,13 @@ export function orgRoutes() {
       async (tx) => {
         if (!(await updateUserRow(tx, id, version, { ...changes, ...passwordChange })))
           throw errors.conflict(current);
+        // New credentials (or none) end every session opened with the old ones.
+        const credentialsChanged = password !== undefined || "hsaId" in changes || changes.active === false;
+        const endedSessions = credentialsChanged ? await endSessionsOf(tx, id) : 0;
         return {
           result: await userView(tx, c, id, unitScope),
           entityId: id,
-          details: { changed: [...Object.keys(changes), ...(password ? ["password"] : [])] },
+          details: { changed: [...Object.keys(changes), ...(password ? ["password"] : [])], endedSessions },
         };
       },
     );
@@ -300,7 +335,8 @@ export function orgRoutes() {
     const { actor, capability, unitScope } = userAdmin(c);
     const body = c.req.valid("json");
     const db = c.var.deps.database.db;
-    if (unitScope && body.unitId !== unitScope) throw errors.forbidden();
+    refuseSelf(actor, body.userId);
+    requireAssignmentRule(actor, body.role, body.unitId);
     if (!(await findUnit(db, body.unitId)))
       throw errors.badRequest("Okänd enhet.", [{ path: "unitId", message: "Okänd enhet." }]);
     const [user] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.id, body.userId));
@@ -319,7 +355,8 @@ export function orgRoutes() {
         return {
           result: await userView(tx, c, body.userId, unitScope),
           entityId: created.id,
-          details: { userId: body.userId, role: body.role },
+          details: { userId: body.userId, role: body.role, readsPatientData: readsPatientData(body.role) },
+          purpose: readsPatientData(body.role) ? grantPurpose : undefined,
         };
       },
     );
@@ -332,6 +369,8 @@ export function orgRoutes() {
     const db = c.var.deps.database.db;
     const found = await findAssignment(db, id);
     if (!found || (unitScope && found.unitId !== unitScope)) throw errors.notFound();
+    refuseSelf(actor, found.userId);
+    requireAssignmentRule(actor, found.role, found.unitId);
     const view = await adminChange(
       c,
       { actor, capability },
@@ -348,6 +387,15 @@ export function orgRoutes() {
     return c.json(view, 200);
   });
 
+  router.openapi(routes.patientDataGrants, async (c) => {
+    const { unitId } = authorizeOnUnitAny(c, ["unit.users", "audit.review"]);
+    const grants = await patientDataGrants(c.var.deps.database.db, unitId, c.var.deps.now());
+    return c.json(
+      { grants: grants.map((g) => ({ ...g, roleLabel: g.role in roles ? roles[g.role as Role] : g.role })) },
+      200,
+    );
+  });
+
   router.openapi(routes.policy, (c) => {
     authorize(c, "policy.read");
     return c.json(
@@ -355,6 +403,7 @@ export function orgRoutes() {
         roles: Object.entries(roles).map(([id, label]) => ({ id, label })),
         capabilities: Object.entries(capabilities).map(([id, label]) => ({ id, label })),
         grants: policy.map((g) => ({ ...g })),
+        assignmentRules: assignmentRules.map((r) => ({ ...r, roles: [...r.roles] })),
       },
       200,
     );

@@ -140,5 +140,33 @@ export const policySchema = z
     roles: z.array(z.object({ id: z.string(), label: z.string() })),
     capabilities: z.array(z.object({ id: z.string(), label: z.string() })),
     grants: z.array(z.object({ role: z.string(), capability: z.string(), justification: z.string() })),
+    /** Who may give which roles, where (separation of duties). */
+    assignmentRules: z.array(
+      z.object({
+        by: z.string(),
+        scope: z.enum(["active-unit", "region"]),
+        roles: z.array(z.string()),
+        justification: z.string(),
+      }),
+    ),
   })
   .openapi("Policy");
+
+export const patientDataGrantsSchema = z
+  .object({
+    grants: z.array(
+      z.object({
+        at: z.string(),
+        assignmentId: z.string().nullable(),
+        role: z.string(),
+        roleLabel: z.string(),
+        userId: z.string().nullable(),
+        user: z.string(),
+        grantedById: z.string().nullable(),
+        grantedBy: z.string(),
+        /** The assignment is gone (taken back later). */
+        removed: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("PatientDataGrants");

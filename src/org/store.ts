@@ -138,6 +138,14 @@ export async function updateUserRow(q: Queryable, id: string, version: number, c
   return row ?? null;
 }
 
+/** Every assignment the user holds, in force or not (authority over a user covers them all). */
+export async function assignmentsOfUser(q: Queryable, userId: string) {
+  return q
+    .select({ unitId: assignment.unitId, role: assignment.role })
+    .from(assignment)
+    .where(eq(assignment.userId, userId));
+}
+
 export async function findAssignment(q: Queryable, id: string) {
   const [row] = await q.select().from(assignment).where(eq(assignment.id, id));
   return row ?? null;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, sql } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/node";
 import type { Database } from "../db/client.ts";
-import { auditEvent, certificate, fkArende } from "../db/schema.ts";
+import { appUser, auditEvent, certificate, fkArende } from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -305,6 +305,36 @@ describe.each(testDatabaseKinds())("unit list API on %s", (kind) => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await auditSince(before)).filter((e) => e.action === "EXPORT")).toHaveLength(3);
+  });
+
+  it("names only a doctor of the unit in the export's filter; any other user id is refused without a name", async () => {
+    const [doctor] = await database.db
+      .select({ name: appUser.displayName })
+      .from(appUser)
+      .where(eq(appUser.id, doctorA));
+    const own = await coordinator.request("GET", `/api/sjukfall/export?format=csv&doctor=${doctorA}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain(`Filter;Läkare: ${doctor!.name}`);
+
+    const elsewhere = await buildUnit(database.db);
+    const strangers = [
+      await buildUser(database.db, { roles: [["LAKARE", elsewhere.id]] }),
+      await buildUser(database.db, { roles: [["SEKRETERARE", unitId]] }),
+      await buildUser(database.db),
+    ];
+    for (const stranger of strangers) {
+      const before = await lastSeq();
+      for (const path of ["/api/sjukfall/export?format=csv&", "/api/sjukfall?"]) {
+        const res = await coordinator.request("GET", `${path}doctor=${stranger.id}`);
+        expect(res.status).toBe(400);
+        const text = await res.text();
+        expect(text).not.toContain(stranger.displayName);
+        expect(JSON.parse(text).error.issues).toEqual([
+          { path: "doctor", message: "Välj en läkare på enheten." },
+        ]);
+      }
+      expect(await auditSince(before)).toEqual([]);
+    }
   });
 
   it("refuses an export without a format, and to a user without the capability", async () => {

@@ -20,7 +20,8 @@ import { countBySex, filterRows, sortRows, type UnitListFilter } from "./rules.t
 import { toFilter, unitListExportQuery, unitListQuery, unitListResponse } from "./schema.ts";
 import { registerPreferenceRoutes } from "./preferences.ts";
 import { computeUnitList } from "./service.ts";
-import { storedSettings, userNames } from "./store.ts";
+import { isDoctorOfUnit, storedSettings, userNames } from "./store.ts";
+import { errors } from "../server/errors.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -74,6 +75,11 @@ async function loadList(
   sort: { column: Parameters<typeof sortRows>[1]; order: "asc" | "desc" },
 ) {
   const { deps } = c.var;
+  // Another unit's user (or no user) is refused like a malformed id: the filter never names them.
+  if (filter.doctorId && !(await isDoctorOfUnit(tx, auth.unitId, filter.doctorId)))
+    throw errors.badRequest("Läkaren finns inte på enheten.", [
+      { path: "doctor", message: "Välj en läkare på enheten." },
+    ]);
   const today = stockholmToday(deps.now());
   const stored = await storedSettings(tx, auth.unitId, auth.actor.userId);
   const { gap, afterEnd } = resolveSjukfallSettings(stored.unit, stored.user);

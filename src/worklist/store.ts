@@ -5,8 +5,8 @@
  * backwards and earlier episodes are known.
  */
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import type { Queryable } from "../db/client.ts";
-import { appUser, certificate, fkArende, patient, unit } from "../db/schema.ts";
+import { rowsOf, type Queryable } from "../db/client.ts";
+import { appUser, assignment, certificate, fkArende, patient, unit } from "../db/schema.ts";
 import { asSjukfallCertificate } from "../certificates/as-sjukfall.ts";
 import type { CertificateStatus } from "../certificates/workflow.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
@@ -177,6 +177,21 @@ export async function patientsWithDrafts(q: Queryable, unitId: string, patientId
       ),
     );
   return new Set(rows.map((r) => r.patientId));
+}
+
+/**
+ * Whether the user is a doctor of the unit: holds Läkare there, or signed one of its certificates
+ * (a doctor who has left still anchors cases). Other users answer false, whichever unit they are on.
+ */
+export async function isDoctorOfUnit(q: Queryable, unitId: string, userId: string): Promise<boolean> {
+  const rows = await q.execute(sql`
+    SELECT 1 FROM ${assignment}
+      WHERE ${assignment.unitId} = ${unitId} AND ${assignment.userId} = ${userId} AND ${assignment.role} = 'LAKARE'
+    UNION ALL
+    SELECT 1 FROM ${certificate}
+      WHERE ${certificate.unitId} = ${unitId} AND ${certificate.doctorId} = ${userId}
+    LIMIT 1`);
+  return rowsOf(rows).length > 0;
 }
 
 export async function userNames(q: Queryable, ids: string[]) {

@@ -2,7 +2,7 @@
 import { Alert, Button, Group, NativeSelect, Stack } from "@mantine/core";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useCreateAssignment, usePolicy, useUnits } from "../api/org.ts";
-import type { User } from "../api/types.ts";
+import type { Me, Policy, User } from "../api/types.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
@@ -79,7 +79,9 @@ export function AssignmentForm(props: {
           onChange={(event) => setRole(event.currentTarget.value)}
           data={[
             { value: "", label: texts.chooseRole },
-            ...policy.data.roles.map((r) => ({ value: r.id, label: r.label })),
+            ...policy.data.roles
+              .filter((r) => mayAssign(policy.data, me, r.id, unitId))
+              .map((r) => ({ value: r.id, label: r.label })),
           ]}
           error={missingRole ? texts.missingRole : errors.role}
         />
@@ -93,5 +95,13 @@ export function AssignmentForm(props: {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The policy's assignment rules: which roles the user may give on the unit (the server decides). */
+function mayAssign(policy: Policy, me: Me, role: string, unitId: string): boolean {
+  return policy.assignmentRules.some(
+    (rule) =>
+      can(me, rule.by) && rule.roles.includes(role) && (rule.scope === "region" || unitId === me.unit?.id),
   );
 }

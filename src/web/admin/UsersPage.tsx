@@ -9,6 +9,7 @@ import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AssignmentForm } from "./AssignmentForm.tsx";
 import { UserForm } from "./UserForm.tsx";
+import { PatientDataGrants } from "./PatientDataGrants.tsx";
 
 const texts = {
   title: "Användare och uppdrag",
@@ -31,6 +32,7 @@ const texts = {
   assignments: "Uppdrag",
   actions: "Åtgärder",
   none: "Inga uppdrag",
+  self: "Dina egna uppdrag ändras av en annan administratör.",
   noMatch: "Ingen användare matchar filtret.",
   inactive: "Inaktiv",
   locked: "Låst",
@@ -75,10 +77,12 @@ export function UsersPage() {
       {visible.length > 0 && (
         <UsersTable
           users={visible}
+          selfId={me.user.id}
           onAssign={(user) => setDialog({ kind: "assign", user })}
           onRemoved={() => setAnnouncement(texts.removed)}
         />
       )}
+      {can(me, "unit.users") && me.unit && <PatientDataGrants />}
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
@@ -118,7 +122,13 @@ function matches(user: User, filter: string) {
   );
 }
 
-function UsersTable(props: { users: User[]; onAssign: (user: User) => void; onRemoved: () => void }) {
+function UsersTable(props: {
+  users: User[];
+  /** Nobody administers themself: the own row offers no changes. */
+  selfId: string;
+  onAssign: (user: User) => void;
+  onRemoved: () => void;
+}) {
   const remove = useDeleteAssignment();
   return (
     <>
@@ -163,18 +173,20 @@ function UsersTable(props: { users: User[]; onAssign: (user: User) => void; onRe
                             <span>
                               {assignment.roleLabel}, {assignment.unitName}
                             </span>
-                            <Button
-                              size="compact-xs"
-                              style={{ flexShrink: 0 }}
-                              variant="subtle"
-                              color="red"
-                              c="red.9"
-                              aria-label={texts.removeLabel(assignment, user.displayName)}
-                              loading={remove.isPending && remove.variables === assignment.id}
-                              onClick={() => remove.mutate(assignment.id, { onSuccess: props.onRemoved })}
-                            >
-                              {texts.remove}
-                            </Button>
+                            {user.id !== props.selfId && (
+                              <Button
+                                size="compact-xs"
+                                style={{ flexShrink: 0 }}
+                                variant="subtle"
+                                color="red"
+                                c="red.9"
+                                aria-label={texts.removeLabel(assignment, user.displayName)}
+                                loading={remove.isPending && remove.variables === assignment.id}
+                                onClick={() => remove.mutate(assignment.id, { onSuccess: props.onRemoved })}
+                              >
+                                {texts.remove}
+                              </Button>
+                            )}
                           </Group>
                         </List.Item>
                       ))}
@@ -182,14 +194,18 @@ function UsersTable(props: { users: User[]; onAssign: (user: User) => void; onRe
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="outline"
-                    onClick={() => props.onAssign(user)}
-                    aria-label={texts.assignLabel(user.displayName)}
-                  >
-                    {texts.assign}
-                  </Button>
+                  {user.id === props.selfId ? (
+                    <Text fz="sm">{texts.self}</Text>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      onClick={() => props.onAssign(user)}
+                      aria-label={texts.assignLabel(user.displayName)}
+                    >
+                      {texts.assign}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -18,6 +18,8 @@ export const keys = {
   units: ["units"] as const,
   users: ["users"] as const,
   policy: ["policy"] as const,
+  /** Under users, so that every assignment change refreshes it. */
+  patientDataGrants: ["users", "patient-data-grants"] as const,
   coordination: (patientId: string) => ["coordination", patientId] as const,
   consents: (patientId: string) => ["coordination", patientId, "samtycken"] as const,
   aktualisering: (patientId: string) => ["coordination", patientId, "aktualisering"] as const,

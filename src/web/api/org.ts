@@ -2,7 +2,16 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
-import type { NewAssignment, NewUnit, NewUser, Policy, Unit, UnitChanges, User } from "./types.ts";
+import type {
+  NewAssignment,
+  NewUnit,
+  NewUser,
+  PatientDataGrant,
+  Policy,
+  Unit,
+  UnitChanges,
+  User,
+} from "./types.ts";
 
 export function useUnits() {
   return useQuery({
@@ -61,10 +70,19 @@ export function useDeleteAssignment() {
   });
 }
 
-/** An administrator may change their own assignments: the session's units change with them. */
+/** Users and the chief's list of patient-data grants (keyed under users) follow every change. */
 async function invalidateAssignments(queryClient: QueryClient) {
   await queryClient.invalidateQueries({ queryKey: keys.users });
-  await queryClient.invalidateQueries({ queryKey: keys.me });
+}
+
+/** Recent grants of roles that open the active unit's patient data (for its chief). */
+export function usePatientDataGrants(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.patientDataGrants,
+    queryFn: async () =>
+      (await request<{ grants: PatientDataGrant[] }>("GET", "/api/assignments/patient-data-grants")).grants,
+    enabled,
+  });
 }
 
 export function usePolicy() {

@@ -176,4 +176,24 @@ export interface Policy {
   roles: { id: string; label: string }[];
   capabilities: { id: string; label: string }[];
   grants: { role: string; capability: string; justification: string }[];
+  /** Who may give which roles, where (separation of duties). */
+  assignmentRules: {
+    by: Capability;
+    scope: "active-unit" | "region";
+    roles: string[];
+    justification: string;
+  }[];
+}
+
+/** A grant of a role that opens patient data on the unit (from the audit log). */
+export interface PatientDataGrant {
+  at: string;
+  assignmentId: string | null;
+  role: string;
+  roleLabel: string;
+  userId: string | null;
+  user: string;
+  grantedById: string | null;
+  grantedBy: string;
+  removed: boolean;
 }
