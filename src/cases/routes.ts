@@ -26,6 +26,7 @@ import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
 import {
   checkpoints,
   dayInCase,
+  isLongerThan30Days,
   patientHistory,
   type CheckpointKind,
   type Sjukfall,
@@ -114,6 +115,8 @@ const caseSchema = z.object({
   days: z.number(),
   /** Day number today (the start is day 1); for an ended case, the day today would have been. */
   dayInCase: z.number(),
+  /** "Längre än 30 dagar": the length (`days`) over 30, by `isLongerThan30Days`. */
+  longerThan30Days: z.boolean(),
   ongoing: z.boolean(),
   currentGrade: z.number().nullable(),
   diagnoses: z.array(z.string()),
@@ -323,6 +326,7 @@ export function buildPatientSjukfall(input: {
       end: c.end,
       days: c.days,
       dayInCase: dayInCase(c, today),
+      longerThan30Days: isLongerThan30Days(c),
       ongoing: c.end >= today,
       currentGrade: c.currentGrade,
       diagnoses: c.diagnoses,
