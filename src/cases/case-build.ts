@@ -6,11 +6,12 @@
  * today itself for an ongoing case (PRODUCT §4: "the active certificate signed last, not the one
  * ending last"); for a case that has ended (or lies in a gap), the last day a certificate was active,
  * so an ended case keeps the anchor it had on its last day. Without a today (or for a case that starts
- * after today) it is the certificate signed last. Equal signing times: the greater id wins, so the
+ * after today) it is the certificate signed last (as instants: `./signed.ts`). Equal signing times: the greater id wins, so the
  * input order never matters.
  */
 import { dayNumber, isoDate } from "./days.ts";
 import type { GroupedCertificates } from "./grouping.ts";
+import { compareSigned } from "./signed.ts";
 import type { Sjukfall, SjukfallCertificate } from "./types.ts";
 
 interface DayPeriod {
@@ -20,7 +21,8 @@ interface DayPeriod {
 }
 
 function signedAfter(a: SjukfallCertificate, b: SjukfallCertificate): boolean {
-  return a.signed !== b.signed ? a.signed > b.signed : a.id > b.id;
+  const signed = compareSigned(a.signed, b.signed);
+  return signed !== 0 ? signed > 0 : a.id > b.id;
 }
 
 function dayPeriods(cert: SjukfallCertificate): DayPeriod[] {

@@ -16,8 +16,7 @@ const valid = {
 };
 
 function problemsOf(data: unknown): string[] {
-  const parsed = parseSjukfallCertificates(data);
-  return parsed.ok ? [] : parsed.problems;
+  return parseSjukfallCertificates(data).problems;
 }
 
 describe("certificate input", () => {
@@ -25,6 +24,8 @@ describe("certificate input", () => {
     const minimal = { id: "c2", patient: "P", unit: "U1", signed: "2016-02-01", periods: valid.periods };
     expect(parseSjukfallCertificates([valid, minimal])).toEqual({
       ok: true,
+      problems: [],
+      leftOut: [],
       certificates: [
         valid,
         {
@@ -112,8 +113,29 @@ describe("certificate input", () => {
         5,
       ),
     ).toMatchObject({
-      ok: false,
+      ok: true,
+      certificates: [],
       problems: { length: 5 },
+      leftOut: { length: 50 },
     });
+  });
+
+  it("keeps the valid certificates and names each one left out", () => {
+    const parsed = parseSjukfallCertificates([
+      { ...valid, id: "bad", periods: [] },
+      valid,
+      { ...valid },
+      { ...valid, id: "c4" },
+      42,
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      leftOut: [
+        { index: 0, id: "bad" },
+        { index: 2, id: "c1" },
+        { index: 4, id: null },
+      ],
+    });
+    expect(parsed.ok && parsed.certificates.map((c) => c.id)).toEqual(["c1", "c4"]);
   });
 });

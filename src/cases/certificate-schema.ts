@@ -97,8 +97,18 @@ const certificate = z
     completes: cert.completes ?? null,
   }));
 
+/**
+ * Not an array: nothing to compute (`ok: false`). Otherwise the valid certificates, and the invalid
+ * ones left out: each named in `leftOut`, their problems in `problems` (at most `maxProblems`).
+ */
 export type ParsedCertificates =
-  { ok: true; certificates: SjukfallCertificate[] } | { ok: false; problems: string[] };
+  | {
+      ok: true;
+      certificates: SjukfallCertificate[];
+      problems: string[];
+      leftOut: { index: number; id: string | null }[];
+    }
+  | { ok: false; problems: string[] };
 
 function fieldPath(path: readonly PropertyKey[]): string {
   let text = "";
@@ -113,32 +123,43 @@ function describe(index: number, value: unknown): string {
   return typeof id === "string" ? `certificate [${index}] (id "${id}")` : `certificate [${index}]`;
 }
 
-/** Validates a parsed JSON value; reports at most `maxProblems` problems. */
+/**
+ * Validates a parsed JSON value certificate by certificate: an invalid certificate is left out (a
+ * second certificate with an id already used is the one left out), the others are kept.
+ */
 export function parseSjukfallCertificates(data: unknown, maxProblems = 20): ParsedCertificates {
   if (!Array.isArray(data))
     return { ok: false, problems: ["the input must be a JSON array of certificates"] };
   const problems: string[] = [];
   const certificates: SjukfallCertificate[] = [];
+  const leftOut: { index: number; id: string | null }[] = [];
   const indexOfId = new Map<string, number>();
-  for (let index = 0; index < data.length && problems.length < maxProblems; index++) {
+  const report = (index: number, value: unknown, found: string[]) => {
+    const id = (value as { id?: unknown } | null)?.id;
+    leftOut.push({ index, id: typeof id === "string" ? id : null });
+    for (const problem of found) if (problems.length < maxProblems) problems.push(problem);
+  };
+  for (let index = 0; index < data.length; index++) {
     const value: unknown = data[index];
     const parsed = certificate.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldPath(issue.path);
-        problems.push(`${describe(index, value)}: ${field ? `${field} ` : ""}${issue.message}`);
-      }
+      report(
+        index,
+        value,
+        parsed.error.issues.map((issue) => {
+          const field = fieldPath(issue.path);
+          return `${describe(index, value)}: ${field ? `${field} ` : ""}${issue.message}`;
+        }),
+      );
       continue;
     }
     const earlier = indexOfId.get(parsed.data.id);
     if (earlier !== undefined) {
-      problems.push(`${describe(index, value)}: id is already used by certificate [${earlier}]`);
+      report(index, value, [`${describe(index, value)}: id is already used by certificate [${earlier}]`]);
       continue;
     }
     indexOfId.set(parsed.data.id, index);
     certificates.push(parsed.data);
   }
-  return problems.length > 0
-    ? { ok: false, problems: problems.slice(0, maxProblems) }
-    : { ok: true, certificates };
+  return { ok: true, certificates, problems, leftOut };
 }

@@ -24,6 +24,7 @@ export type {
 } from "./types.ts";
 export { countingCertificates } from "./counting.ts";
 export { checkpoints, dayInCase } from "./checkpoints.ts";
+export { isLongerThan30Days, LONG_CASE_LIMIT_DAYS } from "./length.ts";
 
 export interface UnitListOptions extends CaseOptions {
   /** Only this unit's list; default: every unit in the input, each computed separately. */

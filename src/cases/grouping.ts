@@ -8,6 +8,7 @@
 import { countsByItself, supersededIds } from "./counting.ts";
 import { dayNumber } from "./days.ts";
 import { PatientIndex } from "./patient-index.ts";
+import { compareSigned } from "./signed.ts";
 import type { SjukfallCertificate } from "./types.ts";
 
 export interface GroupedCertificates {
@@ -37,9 +38,8 @@ function comesBefore(a: number, b: number, data: GroupedCertificates): boolean {
   const { firstDay, lastDay, certs } = data;
   if (firstDay[a] !== firstDay[b]) return firstDay[a]! < firstDay[b]!;
   if (lastDay[a] !== lastDay[b]) return lastDay[a]! < lastDay[b]!;
-  const signedA = certs[a]!.signed;
-  const signedB = certs[b]!.signed;
-  if (signedA !== signedB) return signedA < signedB;
+  const signed = compareSigned(certs[a]!.signed, certs[b]!.signed);
+  if (signed !== 0) return signed < 0;
   return certs[a]!.id < certs[b]!.id;
 }
 

@@ -5,6 +5,7 @@
  * must stay independent of the engine's code (it shares nothing but the day helpers).
  */
 import { dayNumber, isoDate } from "./days.ts";
+import { compareSigned } from "./signed.ts";
 import type { Sjukfall, SjukfallCertificate } from "./types.ts";
 
 interface Spanned {
@@ -65,7 +66,8 @@ function casesOf(certs: SjukfallCertificate[], gap: number): Spanned[][] {
 }
 
 function laterSigned(a: SjukfallCertificate, b: SjukfallCertificate): boolean {
-  return a.signed > b.signed || (a.signed === b.signed && a.id > b.id);
+  const signed = compareSigned(a.signed, b.signed);
+  return signed > 0 || (signed === 0 && a.id > b.id);
 }
 
 function describe(members: Spanned[], today: number): Sjukfall {
@@ -73,7 +75,7 @@ function describe(members: Spanned[], today: number): Sjukfall {
     (a, b) =>
       a.first - b.first ||
       a.last - b.last ||
-      (a.cert.signed < b.cert.signed ? -1 : a.cert.signed > b.cert.signed ? 1 : 0) ||
+      compareSigned(a.cert.signed, b.cert.signed) ||
       (a.cert.id < b.cert.id ? -1 : 1),
   );
   const union = new Set<number>();

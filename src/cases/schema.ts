@@ -63,6 +63,8 @@ export const caseSchema = z.object({
   days: z.number(),
   /** Day number today (the start is day 1); for an ended case, the day today would have been. */
   dayInCase: z.number(),
+  /** "Längre än 30 dagar": the length (`days`) over 30, by `isLongerThan30Days`. */
+  longerThan30Days: z.boolean(),
   ongoing: z.boolean(),
   currentGrade: z.number().nullable(),
   diagnoses: z.array(z.string()),

@@ -7,8 +7,9 @@ export interface SjukfallPeriod {
 
 /**
  * A certificate in the command-line contract's format (`../shared/contracts/README.md`).
- * `signed` is an ISO date or local date-time ("2016-02-01T10:00:00"); certificates are compared by
- * its text, so all certificates should use the same form.
+ * `signed` is a local Europe/Stockholm date-time ("2016-02-01T10:00:00"), a date, or an instant with
+ * an offset ("2016-02-01T09:00:00Z", "…+01:00"); certificates are ordered by the instant
+ * (`./signed.ts`), whatever form each one uses.
  */
 export interface SjukfallCertificate {
   id: string;

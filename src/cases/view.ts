@@ -10,6 +10,7 @@ import { statusLabels } from "../certificates/workflow.ts";
 import {
   checkpoints,
   dayInCase,
+  isLongerThan30Days,
   patientHistory,
   type CheckpointKind,
   type Sjukfall,
@@ -129,6 +130,7 @@ export function buildPatientSjukfall(input: {
       end: c.end,
       days: c.days,
       dayInCase: dayInCase(c, today),
+      longerThan30Days: isLongerThan30Days(c),
       ongoing: c.end >= today,
       currentGrade: c.currentGrade,
       diagnoses: c.diagnoses,

@@ -1,8 +1,10 @@
 /**
  * The server's certificate checker: the pure FK 7804 rules (`./rules`) with their context — the
- * patient's other certificates on the unit (for the FMB total and the short-case warning), ICD-10-SE
- * and the FMB limits.
+ * patient's other certificates on the unit and the unit's gap (for the FMB total and the short-case
+ * warning), ICD-10-SE and the FMB limits.
  */
+import { unitParams } from "../cases/settings.ts";
+import { unitSettingsOf } from "../coordination/store.ts";
 import type { Tx } from "../db/client.ts";
 import type { Fmb } from "../reference/fmb/fmb.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
@@ -36,9 +38,11 @@ export function createCertificateChecker(reference: CheckerReference): Certifica
     ): Promise<RuleResult> {
       const others = await signedCertificatesOfPatient(tx, row.unitId, row.patientId);
       const patient = await patientOf(tx, row.unitId, row.patientId);
+      const { gap } = unitParams(await unitSettingsOf(tx, row.unitId));
       return validateCertificate(row.content as CertificateDraft, {
         shortCaseExempt: shortCaseExempt(patient, options.today),
         today: options.today,
+        gap,
         history: sjukfallHistory(others, row.id),
         lookupDiagnosis: (code) => reference.icd10.lookup(code),
         fmbLimitDays: (codes) => reference.fmb.limitDays(codes),

@@ -1,7 +1,8 @@
 /**
- * Aktualisering: the coordinator's decision on a case past day 30, with the consent it needs; a
+ * Aktualisering: the coordinator's decision on a case longer than 30 days, with the consent it needs; a
  * later decision supersedes, a concurrent one answers 409.
  */
+import { isLongerThan30Days } from "../cases/length.ts";
 import { buildPatientSjukfall } from "../cases/view.ts";
 import { unitParams } from "../cases/settings.ts";
 import { certificatesOfPatient } from "../certificates/store.ts";
@@ -12,7 +13,6 @@ import {
   aktualiseringDecisions,
   consentsForDecision,
   decisionIssues,
-  pastAktualiseringDay,
   type AktualiseringDecision,
 } from "./rules.ts";
 import { decisionsOf, insertDecision, unitSettingsOf, userNames, type DecisionRow } from "./store.ts";
@@ -167,15 +167,15 @@ export async function loadAktualisering(q: Queryable, unitId: string, patientId:
     cases: cases.map((c) => {
       const history = newestFirst(c.start);
       const current = history.find((d) => d.current) ?? null;
-      const pastDay30 = pastAktualiseringDay(c, today);
+      const longerThan30Days = isLongerThan30Days(c);
       return {
         start: c.start,
         end: c.end,
         days: c.days,
         dayInCase: c.dayInCase,
         ongoing: c.ongoing,
-        pastDay30,
-        needsDecision: pastDay30 && current === null,
+        longerThan30Days,
+        needsDecision: longerThan30Days && current === null,
         current,
         history,
       };

@@ -43,7 +43,7 @@ interface Decision {
 interface Aktualisering {
   cases: {
     start: string;
-    pastDay30: boolean;
+    longerThan30Days: boolean;
     needsDecision: boolean;
     current: Decision | null;
     history: Decision[];
@@ -356,7 +356,12 @@ describe.each(testDatabaseKinds())("coordination API on %s", (kind) => {
     const initial = await coordinator.json<Aktualisering>("GET", `/api/patients/${patientId}/aktualisering`);
     expect(initial.status).toBe(200);
     expect(initial.body.cases).toEqual([
-      expect.objectContaining({ start: caseStart, pastDay30: true, needsDecision: true, current: null }),
+      expect.objectContaining({
+        start: caseStart,
+        longerThan30Days: true,
+        needsDecision: true,
+        current: null,
+      }),
     ]);
 
     const team = await decide(patientId, { decision: "AKTUALISERA_TEAM" });

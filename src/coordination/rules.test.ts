@@ -10,7 +10,6 @@ import {
   defaultConsentValidTo,
   measureIssues,
   meetingIssues,
-  pastAktualiseringDay,
   requireConsent,
   samtalCompletionIssues,
   withdrawalIssues,
@@ -231,13 +230,7 @@ describe("input rules", () => {
   });
 });
 
-describe("aktualisering day", () => {
-  it("is reached on day 31 of the case, counted to today or the case end", () => {
-    expect(pastAktualiseringDay({ start: "2026-01-01", end: "2026-03-01" }, "2026-01-30")).toBe(false);
-    expect(pastAktualiseringDay({ start: "2026-01-01", end: "2026-03-01" }, "2026-01-31")).toBe(true);
-    expect(pastAktualiseringDay({ start: "2026-01-01", end: "2026-01-20" }, "2026-06-01")).toBe(false);
-  });
-
+describe("aktualisering decisions", () => {
   it("takes the decision no later one supersedes as current", () => {
     const first = { id: "a", supersedesId: null };
     const second = { id: "b", supersedesId: "a" };

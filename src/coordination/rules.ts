@@ -228,15 +228,6 @@ export function decisionIssues(input: DecisionInput, today: string): Issue[] {
   return issues;
 }
 
-/** Day 31 or later within the case: the seeds hand it to the rehabkoordinator (PRODUCT §4). */
-export const AKTUALISERING_DAY = 30;
-
-/** Whether the case reached beyond day 30, up to today or its end if it ended earlier. */
-export function pastAktualiseringDay(c: { start: string; end: string }, today: string): boolean {
-  const last = c.end < today ? c.end : today;
-  return dayNumber(last) - dayNumber(c.start) + 1 > AKTUALISERING_DAY;
-}
-
 // ---- Kartläggande samtal ----
 
 export const samtalOutcomes = {

@@ -187,8 +187,9 @@ export const aktualiseringResponse = z.object({
       days: z.number(),
       dayInCase: z.number(),
       ongoing: z.boolean(),
-      pastDay30: z.boolean(),
-      /** Past day 30 and not decided yet: the case the coordinator must act on. */
+      /** Length over 30 days (`isLongerThan30Days`, the one meaning of "längre än 30 dagar"). */
+      longerThan30Days: z.boolean(),
+      /** Longer than 30 days and not decided yet: the case the coordinator must act on. */
       needsDecision: z.boolean(),
       current: decisionSchema.nullable(),
       history: z.array(decisionSchema),

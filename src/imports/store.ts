@@ -9,6 +9,7 @@ import { recordAudit, type AuditEntry } from "../audit/audit.ts";
 import { normalizeIcdCode } from "../reference/icd10/codes.ts";
 import type { Tx } from "../db/client.ts";
 import { appUser, certificate, patient } from "../db/schema.ts";
+import { signedInstant } from "../cases/signed.ts";
 import { parseIdentityNumber } from "../patients/identity.ts";
 import type { ImportedCertificate, ParsedImport, RejectedRow } from "./format.ts";
 
@@ -151,7 +152,10 @@ export async function importCertificates(ctx: ImportContext, parsed: ParsedImpor
       ),
       source: "IMPORT",
       externalId: c.id,
-      signedAt: new Date(c.signed.length === 10 ? `${c.signed}T12:00:00` : c.signed).toISOString(),
+      // A local time is Stockholm's, whatever the server's time zone; a date alone is noon there.
+      signedAt: new Date(
+        signedInstant(c.signed.length === 10 ? `${c.signed}T12:00:00` : c.signed),
+      ).toISOString(),
       createdBy: ctx.actor?.userId ?? null,
     };
     const [existing] = await ctx.tx

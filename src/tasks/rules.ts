@@ -20,13 +20,13 @@
  */
 import { addDays } from "../cases/days.ts";
 import { checkpoints } from "../cases/engine.ts";
+import { isLongerThan30Days, LONG_CASE_LIMIT_DAYS } from "../cases/length.ts";
 import type { CheckpointKind } from "../cases/types.ts";
 
 export const CATCH_UP_DAYS = 30;
 export const ENDING_WITHIN_DAYS = 7;
 export const KOMPLETTERING_DAYS = 14;
 export const CONSENT_WITHIN_DAYS = 14;
-export const AKTUALISERA_AFTER_DAYS = 30;
 
 export const taskKinds = {
   CHECKPOINT_DAY_8: "Läkarintyg krävs (dag 8, dag 1 vid förstadagsintyg)",
@@ -114,8 +114,8 @@ export function planTasks(c: CaseForTasks, today: string): PlannedTask[] {
     add(checkpointKinds[point.kind], point.date, "", { day: point.day });
   }
 
-  if (c.days > AKTUALISERA_AFTER_DAYS) {
-    add("AKTUALISERA", addDays(c.caseStart, AKTUALISERA_AFTER_DAYS), "", { days: c.days });
+  if (isLongerThan30Days(c)) {
+    add("AKTUALISERA", addDays(c.caseStart, LONG_CASE_LIMIT_DAYS), "", { days: c.days });
   }
 
   if (c.caseEnd >= today && c.caseEnd <= addDays(today, ENDING_WITHIN_DAYS) && !c.renewalInProgress) {

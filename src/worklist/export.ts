@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import writeXlsxFile from "write-excel-file/node";
+import { isLongerThan30Days } from "../cases/length.ts";
 import { sysselsattningLabels } from "../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
@@ -40,6 +41,7 @@ export const exportColumns: { header: string; value: (row: UnitListRow) => strin
   { header: "Slut", value: (r) => r.end },
   { header: "Längd (dagar)", value: (r) => r.days },
   { header: "Dag i sjukfallet", value: (r) => r.dayInCase },
+  { header: "Längre än 30 dagar", value: (r) => (isLongerThan30Days(r) ? "Ja" : "Nej") },
   { header: "Antal intyg", value: (r) => r.certificateCount },
   { header: "Grad (%)", value: (r) => r.currentGrade },
   { header: "Öppna ärenden", value: (r) => r.openArenden },

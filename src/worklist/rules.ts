@@ -3,6 +3,7 @@
  * share, and the pure rules on it — filters, sorting, the counts split by sex, and the length
  * buckets. No I/O: the server builds rows (`./service.ts`), this module only reshapes them.
  */
+import { isLongerThan30Days } from "../cases/length.ts";
 import type { RiskAssessment } from "./risk.ts";
 
 export interface UnitListRow {
@@ -66,14 +67,11 @@ export function lengthBucketOf(days: number): LengthBucketId {
   return lengthBuckets.find((b) => days >= b.min && days <= b.max)!.id;
 }
 
-/** A case longer than this is handed to the rehabkoordinator (seed 000: "mer än 30 dagar"). */
-export const OVER_DAYS = 30;
-
 /** The score from which a case counts as "risk" in the filter (see `./risk.ts`). */
 export const RISK_FILTER_SCORE = 2;
 
 export interface UnitListFilter {
-  /** Longer than 30 days. */
+  /** Longer than 30 days (`isLongerThan30Days`: the length, not the day in the case). */
   over30?: boolean;
   /** Risk score at least RISK_FILTER_SCORE. */
   risk?: boolean;
@@ -117,7 +115,7 @@ function matchesText(row: UnitListRow, query: string): boolean {
 
 /** Whether a row passes every given filter (absent filters pass). */
 export function matchesFilter(row: UnitListRow, f: UnitListFilter): boolean {
-  if (f.over30 && row.days <= OVER_DAYS) return false;
+  if (f.over30 && !isLongerThan30Days(row)) return false;
   if (f.risk && row.risk.score < RISK_FILTER_SCORE) return false;
   if (f.minRisk !== undefined && row.risk.score < f.minRisk) return false;
   if (f.openArenden && row.openArenden === 0) return false;

@@ -12,6 +12,8 @@ export interface CaseContext {
   today: string;
   /** The patient's other certificates on the same unit, contract sjukfall format. */
   history: SjukfallCertificate[];
+  /** The unit's gap (its sjukfall settings, PRODUCT §3: "the sjukfall on the same unit"); default 5. */
+  gap?: number;
   /** The certificate the draft replaces or completes (that one then no longer counts). */
   replaces?: string | null;
   completes?: string | null;
@@ -62,5 +64,5 @@ export function totalCaseDays(draft: CertificateDraft, ctx: CaseContext): number
     replaces: ctx.replaces ?? null,
     completes: ctx.completes ?? null,
   };
-  return caseContaining([...history, self], id, {})?.days ?? null;
+  return caseContaining([...history, self], id, { gap: ctx.gap })?.days ?? null;
 }

@@ -26,6 +26,8 @@ export interface RuleContext {
   today: string;
   /** The patient's OTHER certificates on the same unit, contract sjukfall format. */
   history: SjukfallCertificate[];
+  /** The unit's sjukfall gap for the FMB total and the case length (default 5). */
+  gap?: number;
   /**
    * ICD-10-SE lookup: the entry, null when the code does not exist, undefined when not known yet
    * (browser cache miss → the existence check is skipped).

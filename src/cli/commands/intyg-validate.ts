@@ -55,7 +55,8 @@ export async function readJsonInput(file: string, stdin: NodeJS.ReadableStream):
 
 async function readHistory(file: string, stdin: NodeJS.ReadableStream): Promise<SjukfallCertificate[]> {
   const parsed = parseSjukfallCertificates(await readJsonInput(file, stdin));
-  if (!parsed.ok) {
+  // The history decides the FMB total: a left-out certificate would change it silently.
+  if (!parsed.ok || parsed.problems.length > 0) {
     throw new UsageError(`invalid certificates in --history ${file}:\n  ${parsed.problems.join("\n  ")}`);
   }
   return parsed.certificates;

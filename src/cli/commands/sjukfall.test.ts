@@ -181,15 +181,40 @@ describe("samsyn sjukfall", () => {
   it.each([
     ["{not json", /stdin is not valid JSON/],
     ['{"cases": []}', /must be a JSON array/],
-    ['[{"id": "c1"}]', /certificate \[0\] \(id "c1"\): patient is missing/],
-    [
-      JSON.stringify([contractCertificates[0], contractCertificates[0]]),
-      /certificate \[1\] \(id "c1"\): id is already used by certificate \[0\]/,
-    ],
-  ])("exits 2 on invalid input %s", async (input, message) => {
+    ["null", /must be a JSON array/],
+  ])("exits 2 on input that is not a JSON array: %s", async (input, message) => {
     const result = await run(["-"], input);
     expect(result).toMatchObject({ code: 2, stdout: "" });
     expect(result.stderr).toMatch(message);
+  });
+
+  it("leaves out only the invalid certificates, names them on stderr and computes the rest", async () => {
+    const overlapping = {
+      ...contractCertificates[1],
+      id: "bad-periods",
+      periods: [
+        { from: "2016-02-01", to: "2016-02-10", grade: 100 },
+        { from: "2016-02-10", to: "2016-02-25", grade: 50 },
+      ],
+    };
+    const input = [
+      { id: "no-patient" },
+      ...contractCertificates,
+      overlapping,
+      { ...contractCertificates[0], doctor: "D9" },
+    ];
+    const result = await run(["--unit", "U1", "-"], JSON.stringify(input));
+    expect(result.code).toBe(0);
+    // stdout stays the contract's JSON, the same answer as without the invalid certificates.
+    expect(JSON.parse(result.stdout)).toEqual({ cases: [expect.objectContaining(contractCase)] });
+    expect(result.stderr).toContain(
+      'left out 3 invalid certificates in stdin: [0] "no-patient", [5] "bad-periods", [6] "c1"',
+    );
+    expect(result.stderr).toContain('certificate [0] (id "no-patient"): patient is missing');
+    expect(result.stderr).toContain(
+      'certificate [5] (id "bad-periods"): periods must not overlap (not even by a day)',
+    );
+    expect(result.stderr).toContain('certificate [6] (id "c1"): id is already used by certificate [1]');
   });
 
   it("exits 2 when the file cannot be read", async () => {

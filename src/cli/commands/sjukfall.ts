@@ -1,7 +1,9 @@
 /**
  * `samsyn sjukfall [options] FILE|-` — sick-leave cases from a JSON array of certificates, exactly
- * per `../shared/contracts/README.md`: stdout holds only `{ "cases": [...] }` (exit 0); bad usage,
- * unreadable or invalid input print a message on stderr and nothing on stdout (exit 2).
+ * per `../shared/contracts/README.md`: stdout holds only `{ "cases": [...] }` (exit 0). A certificate
+ * that breaks the format is left out and named on stderr; the others are computed (exit 0). Bad
+ * usage, unreadable input or a file that is not a JSON array print a message on stderr and nothing
+ * on stdout (exit 2).
  */
 import { readFile } from "node:fs/promises";
 import { parseSjukfallCertificates } from "../../cases/certificate-schema.ts";
@@ -124,7 +126,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function readCertificates(file: string, stdin: NodeJS.ReadableStream): Promise<SjukfallCertificate[]> {
+async function readCertificates(
+  file: string,
+  stdin: NodeJS.ReadableStream,
+  stderr: NodeJS.WritableStream,
+): Promise<SjukfallCertificate[]> {
   const source = file === "-" ? "stdin" : file;
   let text: string;
   try {
@@ -139,9 +145,21 @@ async function readCertificates(file: string, stdin: NodeJS.ReadableStream): Pro
     throw new InputError(`${source} is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = parseSjukfallCertificates(data);
-  if (!parsed.ok)
-    throw new InputError(`invalid certificates in ${source}:\n  ${parsed.problems.join("\n  ")}`);
+  if (!parsed.ok) throw new InputError(`${source}: ${parsed.problems.join("; ")}`);
+  if (parsed.leftOut.length > 0) await write(stderr, leftOutMessage(source, parsed));
   return parsed.certificates;
+}
+
+function leftOutMessage(
+  source: string,
+  parsed: { problems: string[]; leftOut: { index: number; id: string | null }[] },
+): string {
+  const names = parsed.leftOut.map(({ index, id }) => (id === null ? `[${index}]` : `[${index}] "${id}"`));
+  const count = parsed.leftOut.length;
+  return (
+    `samsyn sjukfall: left out ${count} invalid certificate${count === 1 ? "" : "s"} in ${source}: ` +
+    `${names.join(", ")}\n  ${parsed.problems.join("\n  ")}\n`
+  );
 }
 
 function computeCases(certs: SjukfallCertificate[], request: Request): Sjukfall[] {
@@ -161,7 +179,7 @@ export async function sjukfallCommand(args: string[], io: CommandIo): Promise<nu
   }
   try {
     const request = parseRequest(args, io.today);
-    const certs = await readCertificates(request.file, io.stdin);
+    const certs = await readCertificates(request.file, io.stdin, io.stderr);
     const cases = computeCases(certs, request);
     await write(io.stdout, `${JSON.stringify({ cases })}\n`);
     return 0;

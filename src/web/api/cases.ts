@@ -47,6 +47,7 @@ export interface PatientCase {
   end: string;
   days: number;
   dayInCase: number;
+  longerThan30Days: boolean;
   ongoing: boolean;
   currentGrade: number | null;
   diagnoses: string[];

@@ -83,7 +83,7 @@ export interface AktualiseringCase {
   days: number;
   dayInCase: number;
   ongoing: boolean;
-  pastDay30: boolean;
+  longerThan30Days: boolean;
   needsDecision: boolean;
   current: Decision | null;
   history: Decision[];

@@ -14,6 +14,7 @@ import {
 } from "../../certificates/rules/index.ts";
 import { sjukfallHistory } from "../../certificates/as-sjukfall.ts";
 import type { Certificate } from "../api/certificates.ts";
+import { useSjukfallSettings } from "../api/cases.ts";
 import { useDiagnosisLookups, useFmb } from "../api/reference.ts";
 import { stockholmToday } from "../../dates/today.ts";
 
@@ -43,10 +44,13 @@ export function useLiveCheck(
   const history = useMemo(() => sjukfallHistory(all, certificate.id), [certificate.id, all]);
   const today = stockholmToday(new Date());
   const limit = fmb.data?.limitDays ?? null;
+  // The server counts the FMB total with the unit's gap (not a user's own): so does the browser.
+  const gap = useSjukfallSettings().data?.unit.gap;
 
   const result = validateCertificate(deferred, {
     today,
     history,
+    gap,
     lookupDiagnosis: (code) => lookups.get(code),
     fmbLimitDays: () => limit,
     replaces: certificate.replacesId,
@@ -55,6 +59,7 @@ export function useLiveCheck(
   const totalDays = totalCaseDays(deferred, {
     today,
     history,
+    gap,
     replaces: certificate.replacesId,
     completes: certificate.completesId,
   });

@@ -1,5 +1,5 @@
 /**
- * "Aktualisering": every case past day 30 (and every case with a decision, and the ongoing case)
+ * "Aktualisering": every case longer than 30 days (and every case with a decision, and the ongoing case)
  * with its current decision and history, and the coordinator's choice: aktualisera i teamet,
  * koordinera utan team, or ingen åtgärd (with a reason). A decision made by someone else meanwhile
  * (409) is shown, never overwritten silently.
@@ -7,7 +7,6 @@
 import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
-  AKTUALISERING_DAY,
   aktualiseringDecisions,
   consentKinds,
   consentsForDecision,
@@ -15,6 +14,7 @@ import {
   type AktualiseringDecision,
   type ConsentKind,
 } from "../../coordination/rules.ts";
+import { LONG_CASE_LIMIT_DAYS } from "../../cases/length.ts";
 import { isApiError } from "../api/client.ts";
 import {
   useAktualisering,
@@ -33,15 +33,15 @@ import { ConsentRefusalAlert, DateField, Facts, isConsentRefusal, userName } fro
 
 const texts = {
   title: "Aktualisering",
-  intro: `Sjukfall längre än ${AKTUALISERING_DAY} dagar lämnas till rehabkoordinatorn och ska få ett beslut: aktualisering i det multimodala teamet, koordinering utan team eller ingen åtgärd.`,
+  intro: `Sjukfall längre än ${LONG_CASE_LIMIT_DAYS} dagar lämnas till rehabkoordinatorn och ska få ett beslut: aktualisering i det multimodala teamet, koordinering utan team eller ingen åtgärd.`,
   loading: "Hämtar sjukfallen och besluten …",
-  none: `Patienten har inget sjukfall på enheten som passerat dag ${AKTUALISERING_DAY} och inget aktualiseringsbeslut.`,
+  none: `Patienten har inget sjukfall på enheten som är längre än ${LONG_CASE_LIMIT_DAYS} dagar och inget aktualiseringsbeslut.`,
   caseHeading: (c: AktualiseringCase) =>
     `Sjukfall ${dateLabel(c.start)} – ${dateLabel(c.end)}${c.ongoing ? ` (pågående, dag ${c.dayInCase})` : " (avslutat)"}`,
   length: "Längd",
   days: (n: number) => `${n} dagar`,
   needsDecision: "Beslut saknas",
-  notYet: `Har inte passerat dag ${AKTUALISERING_DAY}`,
+  notYet: `Inte längre än ${LONG_CASE_LIMIT_DAYS} dagar`,
   current: "Aktuellt beslut",
   noDecision: "Inget beslut ännu.",
   decisionText: (d: Decision) =>
@@ -65,7 +65,7 @@ export function AktualiseringPanel(props: {
   const { patientId, onRecordConsent } = props;
   const aktualisering = useAktualisering(patientId);
   const shown = (aktualisering.data?.cases ?? []).filter(
-    (c) => c.pastDay30 || c.needsDecision || c.history.length > 0 || c.ongoing,
+    (c) => c.longerThan30Days || c.needsDecision || c.history.length > 0 || c.ongoing,
   );
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="aktualisering">
@@ -135,7 +135,7 @@ function CaseDecision(props: {
             {texts.needsDecision}
           </Badge>
         )}
-        {!c.pastDay30 && (
+        {!c.longerThan30Days && (
           <Badge color="gray.7" variant="outline">
             {texts.notYet}
           </Badge>

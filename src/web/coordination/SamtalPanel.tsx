@@ -45,7 +45,9 @@ export function SamtalPanel({ patientId }: { patientId: string }) {
     // The case waiting for a decision, else the ongoing one, else the latest past day 30; the
     // coordinator may choose another in the form.
     const target =
-      cases.find((c) => c.needsDecision) ?? cases.find((c) => c.ongoing) ?? cases.find((c) => c.pastDay30);
+      cases.find((c) => c.needsDecision) ??
+      cases.find((c) => c.ongoing) ??
+      cases.find((c) => c.longerThan30Days);
     create.mutate(target ? { caseStart: target.start } : {}, {
       onSuccess: (created) => void navigate(samtalPath(patientId, created.id)),
     });
