@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { dayInCase, patientHistory, type SjukfallCertificate } from "../src/cases/engine.ts";
 import { isLongerThan30Days } from "../src/cases/length.ts";
-import { buildPatientSjukfall } from "../src/cases/routes.ts";
+import { buildPatientSjukfall } from "../src/cases/view.ts";
 import { planTasks } from "../src/tasks/rules.ts";
 import { exportColumns } from "../src/worklist/export.ts";
 import { assessRisk } from "../src/worklist/risk.ts";
