@@ -13,6 +13,8 @@ import { CertificateForm } from "./CertificateForm.tsx";
 import { ConflictAlert } from "./ConflictAlert.tsx";
 import { ErrorSummary, WarningSummary } from "./ErrorSummary.tsx";
 import { FmbPanel } from "./FmbPanel.tsx";
+import { clearHiddenAnswers, type FormDraft } from "./formDraft.ts";
+import { HiddenAnswersNotice } from "./HiddenAnswersNotice.tsx";
 import { useAutosave } from "./useAutosave.ts";
 import { useLiveCheck } from "./useLiveCheck.ts";
 
@@ -41,6 +43,8 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [refused, setRefused] = useState<{ at: number; issues: CheckIssue[] | null } | null>(null);
+  // Answers the last change cleared because it hid their questions, and the draft before it (undo).
+  const [cleared, setCleared] = useState<{ fields: string[]; before: FormDraft } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
@@ -150,7 +154,10 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
         content={content}
         update={(change) => {
           setRefused(null);
-          update(change);
+          // One change per user event: the draft of this render is the one it changes.
+          const result = clearHiddenAnswers(draft, change(draft));
+          setCleared(result.cleared.length > 0 ? { fields: result.cleared, before: draft } : null);
+          update(() => result.draft);
         }}
         errorOf={errorOf}
         touch={touch}
@@ -158,6 +165,16 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
         showFmbMotivation={showFmbMotivation}
         fmbPanel={<FmbPanel codes={live.codes} fmb={live.fmb} totalDays={live.totalDays} />}
       />
+      {cleared && (
+        <HiddenAnswersNotice
+          fields={cleared.fields}
+          onUndo={() => {
+            update(() => cleared.before);
+            setCleared(null);
+          }}
+          onDismiss={() => setCleared(null)}
+        />
+      )}
       <CertificateActions
         certificate={certificate}
         sendWarnings={[]}

@@ -4,9 +4,12 @@
  */
 import { Checkbox, Group, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { parseContent } from "../../certificates/content.ts";
 import {
+  checkboxLabels,
   grundLabels,
   grundTypes,
+  hiddenQuestions,
   prognosLabels,
   prognosTypes,
   sysselsattningLabels,
@@ -33,8 +36,8 @@ const texts = {
     kontakt: "Kontakt",
     enhet: "Vårdenhetens kontaktuppgifter",
   },
-  smitta: "Avstängning enligt smittskyddslagen på grund av smitta (smittbärarpenning)",
-  smittaHint: "När intyget gäller smittbärarpenning behöver bara diagnos och perioder fyllas i.",
+  smittaHint:
+    "Smittbärarpenning: bara diagnos, nedsättning av arbetsförmågan och övriga upplysningar fylls i; de andra frågorna döljs och deras svar tas bort.",
   date: "Datum",
   dateFor: (what: string) => `Datum, ${what.toLowerCase()}`,
   datePlaceholder: "ÅÅÅÅ-MM-DD",
@@ -50,14 +53,14 @@ const texts = {
   tom: "Till och med",
   periodHint:
     "Arbetsförmågan ska vara nedsatt med minst en fjärdedel. Varje grad får anges en gång och perioderna får inte överlappa.",
-  arbetstid:
-    "Finns det medicinska skäl att förlägga arbetstiden på annat sätt än att minska den lika mycket varje dag?",
-  transport:
-    "Resor till och från arbetet med ett annat färdsätt än normalt kan göra det möjligt för patienten att återgå i arbete tidigare",
-  kontakt: "Jag önskar att Försäkringskassan kontaktar mig",
+  arbetstidHint:
+    "Utgå från den arbetstidsförläggning som du diskuterat med patienten. Att förläggningen försämrar möjligheterna till återgång kan till exempel vara att hälsotillståndet påverkas negativt.",
+  transportHint:
+    "Om patienten kan arbeta men inte kan ta sig till arbetet som vanligt kan Försäkringskassan ersätta kostnader för arbetsresor i stället för sjukpenning.",
+  kontaktHint:
+    "Försäkringskassans handläggare tar kontakt med dig när underlagen har kommit in och handläggningen kan påbörjas.",
   yes: "Ja",
   no: "Nej",
-  months: "Antal månader (39.4)",
   enhetMissing: "Vårdenhetens kontaktuppgifter saknas.",
   required: "Obligatoriska uppgifter är markerade med *.",
 };
@@ -88,7 +91,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function CertificateForm(props: FormProps) {
   const { draft, update, errorOf, touch, showFmbMotivation, fmbPanel, warningsOf, content } = props;
   const required = !draft.smittbararpenning;
-  const partTime = gradeOrder.some((g) => g !== 100 && draft.perioder[g].checked);
+  // The questions the answers hide (FK 7804 v2), from the same rule the server applies.
+  const hidden = hiddenQuestions(parseContent(content));
+  const shown = (field: string) => !hidden.has(field);
 
   const text = (
     field: string,
@@ -151,7 +156,7 @@ export function CertificateForm(props: FormProps) {
       <Section id="smitta" title={texts.sections.smitta}>
         <Checkbox
           id={anchorId("27")}
-          label={`${texts.smitta} (27)`}
+          label={`${checkboxLabels["27"]} (27)`}
           description={texts.smittaHint}
           checked={draft.smittbararpenning}
           onChange={(event) => {
@@ -162,72 +167,76 @@ export function CertificateForm(props: FormProps) {
         />
       </Section>
 
-      <Section id="grund" title={texts.sections.grund}>
-        <FieldGroup field="1" legend={labelWithId("1")} error={errorOf("1")} required={required}>
-          <Stack gap="xs">
-            {grundTypes.map((typ) => {
-              const entry = draft.grund[typ];
-              return (
-                <Group key={typ} gap="md" align="center" wrap="wrap" mih={36}>
-                  <Checkbox
-                    w={{ base: "100%", sm: 380 }}
-                    label={grundLabels[typ]}
-                    checked={entry.checked}
-                    onChange={(event) => {
-                      const checked = event.currentTarget.checked;
-                      update((current) => ({
-                        ...current,
-                        grund: { ...current.grund, [typ]: { ...current.grund[typ], checked } },
-                      }));
-                    }}
-                    onBlur={() => touch("1")}
-                  />
-                  {entry.checked && (
-                    <TextInput
-                      aria-label={texts.dateFor(grundLabels[typ])}
-                      placeholder={texts.datePlaceholder}
-                      w={150}
-                      value={entry.datum}
+      {shown("1") && (
+        <Section id="grund" title={texts.sections.grund}>
+          <FieldGroup field="1" legend={labelWithId("1")} error={errorOf("1")} required={required}>
+            <Stack gap="xs">
+              {grundTypes.map((typ) => {
+                const entry = draft.grund[typ];
+                return (
+                  <Group key={typ} gap="md" align="center" wrap="wrap" mih={36}>
+                    <Checkbox
+                      w={{ base: "100%", sm: 380 }}
+                      label={grundLabels[typ]}
+                      checked={entry.checked}
                       onChange={(event) => {
-                        const datum = event.currentTarget.value;
+                        const checked = event.currentTarget.checked;
                         update((current) => ({
                           ...current,
-                          grund: { ...current.grund, [typ]: { ...current.grund[typ], datum } },
+                          grund: { ...current.grund, [typ]: { ...current.grund[typ], checked } },
                         }));
                       }}
                       onBlur={() => touch("1")}
                     />
-                  )}
-                </Group>
-              );
-            })}
-          </Stack>
-        </FieldGroup>
-        {draft.grund.ANNAT.checked && text("1.3", "grundAnnat", { required: true, single: true })}
-      </Section>
+                    {entry.checked && (
+                      <TextInput
+                        aria-label={texts.dateFor(grundLabels[typ])}
+                        placeholder={texts.datePlaceholder}
+                        w={150}
+                        value={entry.datum}
+                        onChange={(event) => {
+                          const datum = event.currentTarget.value;
+                          update((current) => ({
+                            ...current,
+                            grund: { ...current.grund, [typ]: { ...current.grund[typ], datum } },
+                          }));
+                        }}
+                        onBlur={() => touch("1")}
+                      />
+                    )}
+                  </Group>
+                );
+              })}
+            </Stack>
+          </FieldGroup>
+          {shown("1.3") && text("1.3", "grundAnnat", { required: true, single: true })}
+        </Section>
+      )}
 
-      <Section id="sysselsattning" title={texts.sections.sysselsattning}>
-        <FieldGroup field="28" legend={labelWithId("28")} error={errorOf("28")} required={required}>
-          <Stack gap="xs">
-            {sysselsattningTypes.map((typ) => (
-              <Checkbox
-                key={typ}
-                label={sysselsattningLabels[typ]}
-                checked={draft.sysselsattning[typ]}
-                onChange={(event) => {
-                  const checked = event.currentTarget.checked;
-                  update((current) => ({
-                    ...current,
-                    sysselsattning: { ...current.sysselsattning, [typ]: checked },
-                  }));
-                }}
-                onBlur={() => touch("28")}
-              />
-            ))}
-          </Stack>
-        </FieldGroup>
-        {draft.sysselsattning.NUVARANDE_ARBETE && text("29", "yrke", { required: true })}
-      </Section>
+      {shown("28") && (
+        <Section id="sysselsattning" title={texts.sections.sysselsattning}>
+          <FieldGroup field="28" legend={labelWithId("28")} error={errorOf("28")} required={required}>
+            <Stack gap="xs">
+              {sysselsattningTypes.map((typ) => (
+                <Checkbox
+                  key={typ}
+                  label={sysselsattningLabels[typ]}
+                  checked={draft.sysselsattning[typ]}
+                  onChange={(event) => {
+                    const checked = event.currentTarget.checked;
+                    update((current) => ({
+                      ...current,
+                      sysselsattning: { ...current.sysselsattning, [typ]: checked },
+                    }));
+                  }}
+                  onBlur={() => touch("28")}
+                />
+              ))}
+            </Stack>
+          </FieldGroup>
+          {shown("29") && text("29", "yrke", { required: true })}
+        </Section>
+      )}
 
       <Section id="diagnos" title={texts.sections.diagnos}>
         <FieldGroup
@@ -258,15 +267,19 @@ export function CertificateForm(props: FormProps) {
         {fmbPanel}
       </Section>
 
-      <Section id="konsekvenser" title={texts.sections.konsekvenser}>
-        <Text fz="sm">{texts.dfa}</Text>
-        {text("35", "funktionsnedsattning", { required, description: texts.funktionHint })}
-        {text("17", "aktivitetsbegransning", { required, description: texts.aktivitetHint })}
-      </Section>
+      {shown("35") && (
+        <Section id="konsekvenser" title={texts.sections.konsekvenser}>
+          <Text fz="sm">{texts.dfa}</Text>
+          {text("35", "funktionsnedsattning", { required, description: texts.funktionHint })}
+          {text("17", "aktivitetsbegransning", { required, description: texts.aktivitetHint })}
+        </Section>
+      )}
 
-      <Section id="behandling" title={texts.sections.behandling}>
-        {text("19", "behandling")}
-      </Section>
+      {shown("19") && (
+        <Section id="behandling" title={texts.sections.behandling}>
+          {text("19", "behandling")}
+        </Section>
+      )}
 
       <Section id="bedomning" title={texts.sections.bedomning}>
         <FieldGroup
@@ -324,84 +337,92 @@ export function CertificateForm(props: FormProps) {
             </Text>
           ))}
         </FieldGroup>
-        {showFmbMotivation && text("37", "fmbMotivering")}
-        {partTime &&
+        {showFmbMotivation && shown("37") && text("37", "fmbMotivering")}
+        {shown("33") &&
           yesNo(
             "33",
             draft.arbetstidsforlaggning,
             (value) => update((current) => ({ ...current, arbetstidsforlaggning: value })),
-            `${texts.arbetstid} (33)`,
+            labelWithId("33"),
           )}
-        {partTime &&
-          draft.arbetstidsforlaggning === true &&
-          text("33.2", "arbetstidsforlaggningMotivering", { required: true })}
-        <Checkbox
-          id={anchorId("34")}
-          label={`${texts.transport} (34)`}
-          checked={draft.transport}
-          onChange={(event) => {
-            const checked = event.currentTarget.checked;
-            update((current) => ({ ...current, transport: checked }));
-          }}
-          error={errorOf("34")}
-        />
-      </Section>
-
-      <Section id="prognos" title={texts.sections.prognos}>
-        <FieldGroup field="39" legend={labelWithId("39")} error={errorOf("39")} required={required}>
-          <Stack gap="xs">
-            {prognosTypes.map((typ) => (
-              <Radio
-                key={typ}
-                name="radio-39"
-                label={prognosLabels[typ]}
-                checked={draft.prognosTyp === typ}
-                onChange={() => update((current) => ({ ...current, prognosTyp: typ }))}
-                onBlur={() => touch("39")}
-              />
-            ))}
-          </Stack>
-        </FieldGroup>
-        {draft.prognosTyp === "ATER_X_ANTAL_MANADER" && (
-          <TextInput
-            id={anchorId("39.4")}
-            label={texts.months}
-            withAsterisk
-            inputMode="numeric"
-            w={200}
-            value={draft.prognosManader}
+        {shown("33.2") && text("33.2", "arbetstidsforlaggningMotivering", { required: true })}
+        {shown("34") && (
+          <Checkbox
+            id={anchorId("34")}
+            label={`${checkboxLabels["34"]} (34)`}
+            description={texts.transportHint}
+            checked={draft.transport}
             onChange={(event) => {
-              const value = event.currentTarget.value;
-              update((current) => ({ ...current, prognosManader: value }));
+              const checked = event.currentTarget.checked;
+              update((current) => ({ ...current, transport: checked }));
             }}
-            onBlur={() => touch("39.4")}
-            error={errorOf("39.4")}
+            error={errorOf("34")}
           />
         )}
-        {draft.prognosTyp === "PROGNOS_OKLAR" && text("39.2", "prognosMotivering", { required: true })}
       </Section>
 
-      <Section id="atgarder" title={texts.sections.atgarder}>
-        {text("44", "atgarder")}
-      </Section>
+      {shown("39") && (
+        <Section id="prognos" title={texts.sections.prognos}>
+          <FieldGroup field="39" legend={labelWithId("39")} error={errorOf("39")} required={required}>
+            <Stack gap="xs">
+              {prognosTypes.map((typ) => (
+                <Radio
+                  key={typ}
+                  name="radio-39"
+                  label={prognosLabels[typ]}
+                  checked={draft.prognosTyp === typ}
+                  onChange={() => update((current) => ({ ...current, prognosTyp: typ }))}
+                  onBlur={() => touch("39")}
+                />
+              ))}
+            </Stack>
+          </FieldGroup>
+          {shown("39.4") && (
+            <TextInput
+              id={anchorId("39.4")}
+              label={labelWithId("39.4")}
+              withAsterisk
+              inputMode="numeric"
+              w={200}
+              value={draft.prognosManader}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                update((current) => ({ ...current, prognosManader: value }));
+              }}
+              onBlur={() => touch("39.4")}
+              error={errorOf("39.4")}
+            />
+          )}
+          {shown("39.2") && text("39.2", "prognosMotivering", { required: true })}
+        </Section>
+      )}
+
+      {shown("44") && (
+        <Section id="atgarder" title={texts.sections.atgarder}>
+          {text("44", "atgarder")}
+        </Section>
+      )}
 
       <Section id="ovrigt" title={texts.sections.ovrigt}>
         {text("25", "ovrigt", { description: warningsOf("25").join(" ") || undefined })}
       </Section>
 
-      <Section id="kontakt" title={texts.sections.kontakt}>
-        <Checkbox
-          id={anchorId("26")}
-          label={`${texts.kontakt} (26)`}
-          checked={draft.kontaktFk}
-          onChange={(event) => {
-            const checked = event.currentTarget.checked;
-            update((current) => ({ ...current, kontaktFk: checked }));
-          }}
-          error={errorOf("26")}
-        />
-        {draft.kontaktFk && text("26.2", "kontaktFkAnledning")}
-      </Section>
+      {shown("26") && (
+        <Section id="kontakt" title={texts.sections.kontakt}>
+          <Checkbox
+            id={anchorId("26")}
+            label={`${checkboxLabels["26"]} (26)`}
+            description={texts.kontaktHint}
+            checked={draft.kontaktFk}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              update((current) => ({ ...current, kontaktFk: checked }));
+            }}
+            error={errorOf("26")}
+          />
+          {shown("26.2") && text("26.2", "kontaktFkAnledning")}
+        </Section>
+      )}
 
       <Section id="enhet" title={texts.sections.enhet}>
         <div id={anchorId("enhet")} tabIndex={-1}>

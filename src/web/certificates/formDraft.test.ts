@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { differences } from "./describe.ts";
-import { enteredCodes, fromContent, toContent } from "./formDraft.ts";
+import { clearHiddenAnswers, enteredCodes, fromContent, toContent } from "./formDraft.ts";
 
 const content = {
   smittbararpenning: false,
@@ -66,5 +66,58 @@ describe("the editor's draft model", () => {
   it("lists the questions whose answers differ between two versions", () => {
     const rows = differences(content, { ...content, ovrigt: "Ny text" });
     expect(rows).toEqual([{ field: "25", label: "Övriga upplysningar (25)", saved: "–", mine: "Ny text" }]);
+  });
+
+  it("hidden answers: a change that hides answered questions clears them and names them", () => {
+    const before = fromContent({
+      ...content,
+      grund: [{ typ: "ANNAT", datum: "2026-11-16" }],
+      grundAnnat: "Intyg från företagshälsovården",
+      arbetstidsforlaggning: true,
+      arbetstidsforlaggningMotivering: "Orkar bara förmiddagar.",
+      kontaktFk: true,
+      kontaktFkAnledning: "Ring mig.",
+    });
+    const uncheck = { ...before, grund: { ...before.grund, ANNAT: { checked: false, datum: "" } } };
+    expect(clearHiddenAnswers(before, uncheck)).toMatchObject({
+      cleared: ["1.3"],
+      draft: { grundAnnat: "" },
+    });
+    const noContact = clearHiddenAnswers(before, { ...before, kontaktFk: false });
+    expect(noContact.cleared).toEqual(["26.2"]);
+    expect(noContact.draft.kontaktFkAnledning).toBe("");
+    const nej = clearHiddenAnswers(before, { ...before, arbetstidsforlaggning: false });
+    expect(nej.cleared).toEqual(["33.2"]);
+    // Only full-time left: 33 and 33.2 go.
+    const fullTime = {
+      ...before,
+      perioder: { ...before.perioder, 75: { checked: false, from: "", tom: "" } },
+    };
+    fullTime.perioder[100] = { checked: true, from: "2026-11-16", tom: "2026-11-29" };
+    expect(clearHiddenAnswers(before, fullTime).cleared).toEqual(["33", "33.2"]);
+    // A change that hides nothing answered clears nothing.
+    expect(clearHiddenAnswers(before, { ...before, ovrigt: "Text" })).toEqual({
+      draft: { ...before, ovrigt: "Text" },
+      cleared: [],
+    });
+  });
+
+  it("hidden answers: smittbärarpenning clears every hidden answered question, and none is written", () => {
+    const before = fromContent({ ...content, behandling: "Fysioterapi", transport: true });
+    const smitt = clearHiddenAnswers(before, { ...before, smittbararpenning: true });
+    expect(smitt.cleared).toEqual(["1", "28", "29", "35", "17", "19", "34", "39"]);
+    const written = toContent(smitt.draft, content);
+    expect(written).toMatchObject({
+      smittbararpenning: true,
+      grund: [],
+      sysselsattning: [],
+      funktionsnedsattning: null,
+      prognos: null,
+      transport: false,
+      diagnoser: content.diagnoser,
+      perioder: content.perioder,
+      arbetstidsforlaggning: false,
+      enhet: content.enhet,
+    });
   });
 });
