@@ -15,7 +15,7 @@ import {
 import { sjukfallHistory } from "../../certificates/as-sjukfall.ts";
 import type { Certificate } from "../api/certificates.ts";
 import { useDiagnosisLookups, useFmb } from "../api/reference.ts";
-import { stockholmToday } from "../../dates/today.ts";
+import { useToday } from "../app/useToday.ts";
 
 export interface LiveCheck {
   result: RuleResult;
@@ -41,7 +41,7 @@ export function useLiveCheck(
   const fmb = useFmb(codes.filter((code) => lookups.get(code)));
   const deferred = useDeferredValue(content);
   const history = useMemo(() => sjukfallHistory(all, certificate.id), [certificate.id, all]);
-  const today = stockholmToday(new Date());
+  const today = useToday();
   const limit = fmb.data?.limitDays ?? null;
 
   const result = validateCertificate(deferred, {
