@@ -21,6 +21,30 @@ export default tseslint.config(
     rules: { "samsyn/boundaries": "error" },
   },
   {
+    // Time is an input: "now" and "today" come from the one clock (src/dates/clock.ts) or deps.now(),
+    // so that SAMSYN_NOW moves all of it. Durations use performance.now(). A wall-clock read that
+    // decides nothing (an autosave's "saved at") says so in an eslint-disable comment.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/dates/clock.ts", "src/dates/clock.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "Date",
+          property: "now",
+          message: "Use clock().now() (src/dates/clock.ts) or deps.now(); performance.now() for durations.",
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use clock().now() (src/dates/clock.ts) or deps.now(), never the wall clock.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },

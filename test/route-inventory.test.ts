@@ -10,7 +10,7 @@ import { anonymousClient, clientFor, createTestApp, type TestApp, type TestClien
 import { openTestDatabase } from "./databases.ts";
 import { buildPatient, buildUnit, buildUser } from "./factories.ts";
 import { addDays } from "../src/cases/days.ts";
-import { stockholmToday } from "../src/dates/today.ts";
+import { clock } from "../src/dates/clock.ts";
 import { runTaskJob } from "../src/tasks/job.ts";
 
 type World = {
@@ -77,8 +77,8 @@ async function komplettering(w: World): Promise<{ id: string; version: number }>
   return res.body;
 }
 
-// ---- Coordination (src/coordination): dates relative to the real today, as this app has no fixed clock.
-const coordinationToday = stockholmToday(new Date());
+// ---- Coordination (src/coordination): dates relative to the clock's today (SAMSYN_NOW moves it).
+const coordinationToday = clock().today();
 
 async function coordinationConsent(w: World, kind: string): Promise<{ id: string; version: number }> {
   const res = await w.client.json<{ id: string; version: number }>(
@@ -132,7 +132,7 @@ async function coordinationSamtal(w: World): Promise<{ id: string; version: numb
 async function taskOf(w: World): Promise<{ id: string; version: number }> {
   await coordinationCase(w);
   const { database, reference } = w.app.deps;
-  await runTaskJob(database, { now: new Date(), reference, unitIds: [w.unitId] });
+  await runTaskJob(database, { now: w.app.deps.now(), reference, unitIds: [w.unitId] });
   const res = await w.client.json<{
     tasks: { id: string; patientId: string; kind: string; version: number }[];
   }>("GET", "/api/tasks?scope=unit&limit=1000");

@@ -14,6 +14,7 @@ import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildUnit, buildUser } from "../../test/factories.ts";
 import { startOidcProvider, type TestProvider } from "../../test/oidc-provider.ts";
 import { unseal } from "./oidc.ts";
+import { clock } from "../dates/clock.ts";
 
 /** Cookies for 127.0.0.1, where both servers live (cookies ignore ports, as in a browser). */
 class CookieJar {
@@ -32,7 +33,7 @@ class CookieJar {
       const expired = attributes.some((a) => {
         const [key = "", v = ""] = a.trim().split("=");
         if (key.toLowerCase() === "max-age") return Number(v) <= 0;
-        if (key.toLowerCase() === "expires") return Date.parse(v) <= Date.now();
+        if (key.toLowerCase() === "expires") return Date.parse(v) <= clock().now().getTime();
         return false;
       });
       if (expired || value === "") this.cookies.delete(name);
@@ -207,7 +208,7 @@ describe.each(testDatabaseKinds())("OIDC login on %s", (kind) => {
     const sealed = line.split(";")[0]!.slice("samsyn_oidc=".length);
     // The cookie does not show its contents, and a key that is not ours cannot open it.
     expect(sealed).not.toContain(location.searchParams.get("state")!);
-    expect(unseal(sealed, Buffer.alloc(32), new Date())).toBeNull();
+    expect(unseal(sealed, Buffer.alloc(32), clock().now())).toBeNull();
   });
 
   it("logs a known user in through the provider's login and consent", async () => {

@@ -12,6 +12,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { capabilitiesOfActor, type Actor } from "../access/actor.ts";
 import { capabilities, roleIds, roles, isRole, type Role } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { stockholmToday } from "../dates/today.ts";
 import type { Queryable } from "../db/client.ts";
 import { appUser, assignment, session, unit } from "../db/schema.ts";
 import type { AppEnv } from "../server/env.ts";
@@ -80,6 +81,8 @@ const meSchema = z
     capabilities: z.array(capabilitySchema),
     csrfToken: z.string(),
     authMode: z.enum(["demo", "production"]),
+    /** The server's calendar day (Europe/Stockholm): the web app's "today" is the server's. */
+    today: z.iso.date(),
   })
   .openapi("Me");
 
@@ -446,6 +449,7 @@ async function meOf(c: Ctx, actor: Actor) {
     capabilities: capabilitiesOfActor(actor),
     csrfToken: current.csrfToken,
     authMode: config.authMode,
+    today: stockholmToday(now()),
   };
 }
 

@@ -28,6 +28,9 @@ export class FileInbox implements InboundTransport {
     this.directory = directory;
     this.maxBytes = options.maxBytes ?? 1024 * 1024;
     this.staleClaimMs = options.staleClaimMs ?? 10 * 60_000;
+    // Compared with the files' modification times, which the file system stamps with the wall
+    // clock: a claim's age is a duration, not a business date, so SAMSYN_NOW must not move it.
+    // eslint-disable-next-line no-restricted-properties
     this.now = options.now ?? Date.now;
   }
 

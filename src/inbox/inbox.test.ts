@@ -78,6 +78,8 @@ describe("the file inbox", () => {
     // A process claims it and dies; a fresh claim is left alone, a stale one is taken over.
     await inbox.receive();
     expect(await new FileInbox(dir).receive()).toEqual([]);
+    // Eleven minutes after the files' (wall-clock) modification times.
+    // eslint-disable-next-line no-restricted-properties
     const later = new FileInbox(dir, { now: () => Date.now() + 11 * 60_000 });
     const [takenOver] = await later.receive();
     expect(JSON.parse(takenOver!.body)).toEqual({ n: 1 });

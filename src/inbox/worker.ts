@@ -11,6 +11,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
 import type { InboundEnvelope, InboundTransport } from "./transport.ts";
 import { loggableError } from "../server/loggable-error.ts";
+import { clock } from "../dates/clock.ts";
 
 export interface InboxResult {
   created: number;
@@ -108,7 +109,7 @@ export function startInboxWorker(options: {
   intervalMs?: number;
   now?: () => Date;
 }): InboxWorker {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clock().now;
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {

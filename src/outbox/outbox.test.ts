@@ -11,6 +11,7 @@ import { FileTransport } from "./file-transport.ts";
 import { enqueue } from "./store.ts";
 import { PermanentTransportError, type OutboxEnvelope, type Transport } from "./transport.ts";
 import { deliverDue, type DeliveryHooks } from "./worker.ts";
+import { clock } from "../dates/clock.ts";
 
 const noHooks: DeliveryHooks = { onDelivered: async () => {} };
 
@@ -32,7 +33,7 @@ describe.each(testDatabaseKinds())("outbox on %s", (kind) => {
 
   it("delivers through the file transport once, as a complete JSON file named by the message id", async () => {
     const directory = mkdtempSync(path.join(tmpdir(), "samsyn-outbox-"));
-    const row = await enqueue(database.db, message(1), new Date());
+    const row = await enqueue(database.db, message(1), clock().now());
     const delivered: string[] = [];
     const result = await deliverDue(
       database.db,
@@ -40,7 +41,7 @@ describe.each(testDatabaseKinds())("outbox on %s", (kind) => {
       {
         onDelivered: async (_tx, r) => void delivered.push(r.id),
       },
-      new Date(),
+      clock().now(),
     );
     expect(result).toEqual({ sent: 1, failed: 0 });
     expect(delivered).toEqual([row.id]);
@@ -56,14 +57,14 @@ describe.each(testDatabaseKinds())("outbox on %s", (kind) => {
       externalRef: `${row.id}.json`,
     });
     // Nothing is due any more.
-    expect(await deliverDue(database.db, new FileTransport(directory), noHooks, new Date())).toEqual({
+    expect(await deliverDue(database.db, new FileTransport(directory), noHooks, clock().now())).toEqual({
       sent: 0,
       failed: 0,
     });
   });
 
   it("retries a temporary failure later and gives up on a permanent one", async () => {
-    const now = new Date();
+    const now = clock().now();
     const temporary = await enqueue(database.db, message(2), now);
     const failing: Transport = {
       name: "down",
@@ -104,7 +105,7 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("outbox with several wo
       await enqueue(
         database.db,
         { unitId, patientId, certificateId: null, kind: "TEST", payload: { n } },
-        new Date(),
+        clock().now(),
       );
     }
     const deliveries: string[] = [];
@@ -116,7 +117,7 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("outbox with several wo
         return { externalRef: envelope.messageId };
       },
     };
-    const later = new Date(Date.now() + 60_000);
+    const later = new Date(clock().now().getTime() + 60_000);
     const results = await Promise.all([
       deliverDue(database.db, slow, noHooks, later, 10),
       deliverDue(database.db, slow, noHooks, later, 10),

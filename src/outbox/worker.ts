@@ -8,6 +8,7 @@ import type { Logger } from "../server/logger.ts";
 import { claimDue, markAttemptFailed, markSent, type OutboxRow } from "./store.ts";
 import { PermanentTransportError, type Transport } from "./transport.ts";
 import { loggableError } from "../server/loggable-error.ts";
+import { clock } from "../dates/clock.ts";
 
 export interface DeliveryHooks {
   /** Runs in the delivering transaction after the transport accepted the message. */
@@ -76,7 +77,7 @@ export function startOutboxWorker(options: {
   intervalMs?: number;
   now?: () => Date;
 }): OutboxWorker {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clock().now;
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {

@@ -41,4 +41,20 @@ describe("loadConfig", () => {
       userClaim: "sub",
     });
   });
+
+  it("lets SAMSYN_NOW move the clock outside production, and refuses it in production", () => {
+    expect(() => loadConfig({ SAMSYN_NOW: "2027-12-31" })).not.toThrow();
+    expect(() => loadConfig({ SAMSYN_NOW: "2027-02-30" })).toThrow(/SAMSYN_NOW: must be an ISO date/);
+    const production = {
+      SAMSYN_AUTH_MODE: "production",
+      OIDC_ISSUER: "https://idp.example.se",
+      OIDC_CLIENT_ID: "samsyn",
+      SAMSYN_PUBLIC_URL: "https://samsyn.example.se",
+    };
+    expect(() => loadConfig(production)).not.toThrow();
+    expect(() => loadConfig({ ...production, SAMSYN_NOW: "2027-12-31" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...production, SAMSYN_NOW: "2027-12-31" })).toThrow(
+      /SAMSYN_NOW: is not allowed in production mode/,
+    );
+  });
 });

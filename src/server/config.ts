@@ -1,6 +1,7 @@
 /** Configuration from the environment, validated once at start with clear messages. */
 import path from "node:path";
 import { z } from "zod";
+import { ClockError, parseClockStart } from "../dates/clock.ts";
 
 const portSchema = z.coerce.number().int().min(1).max(65535);
 
@@ -31,8 +32,22 @@ const configSchema = z
       .default(8 * 60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMSYN_DEMO: z.enum(["auto", "off"]).default("auto"),
+    /** Moves the clock (tests, demos): read by src/dates/clock.ts, validated here. */
+    SAMSYN_NOW: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.SAMSYN_NOW !== undefined) {
+      if (env.SAMSYN_AUTH_MODE === "production") {
+        // Deadlines, checkpoints and audit times must follow the real calendar in care.
+        ctx.addIssue({ code: "custom", path: ["SAMSYN_NOW"], message: "is not allowed in production mode" });
+      } else if (!validClockStart(env.SAMSYN_NOW)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SAMSYN_NOW"],
+          message: "must be an ISO date (2027-12-31) or instant (2027-03-28T01:30:00+01:00)",
+        });
+      }
+    }
     if (env.SAMSYN_AUTH_MODE === "production") {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "SAMSYN_PUBLIC_URL"] as const) {
         if (!env[key])
@@ -40,6 +55,16 @@ const configSchema = z
       }
     }
   });
+
+function validClockStart(value: string): boolean {
+  try {
+    parseClockStart(value);
+    return true;
+  } catch (error) {
+    if (error instanceof ClockError) return false;
+    throw error;
+  }
+}
 
 export type Config = ReturnType<typeof toConfig>;
 

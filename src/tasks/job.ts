@@ -22,6 +22,7 @@ import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
 import { receiversOnDay } from "../review/store.ts";
 import { loggableError } from "../server/loggable-error.ts";
+import { clock } from "../dates/clock.ts";
 
 export interface TaskJobResult {
   today: string;
@@ -142,7 +143,7 @@ export function startTaskJob(options: {
   intervalMs?: number;
   now?: () => Date;
 }): TaskJob {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clock().now;
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = (): Promise<void> => {

@@ -74,9 +74,9 @@ function unitGroupShares(q: Queryable, ctx: UnitListContext): Promise<Map<string
   if (!perDatabase) statsCache.set(ctx.database, (perDatabase = new Map()));
   const key = `${ctx.unitId}|${ctx.today}|${ctx.gap}`;
   const cached = perDatabase.get(key);
-  if (cached && Date.now() - cached.at < statsTtlMs) return cached.shares;
+  if (cached && performance.now() - cached.at < statsTtlMs) return cached.shares;
   const shares = computeGroupShares(q, ctx);
-  perDatabase.set(key, { at: Date.now(), shares });
+  perDatabase.set(key, { at: performance.now(), shares });
   shares.catch(() => perDatabase.delete(key));
   return shares;
 }

@@ -1,7 +1,8 @@
 /** The enhetschef (a log reviewer) sees on the patient page that the rehabkoordinator read it. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, logIn, newPage, screenshot, somePatient } from "./browser.ts";
+import { expectNoAxeViolations, launchBrowser, logIn, newPage, screenshot } from "./browser.ts";
+import { createPatient } from "./fixtures.ts";
 
 describe("Vem har tittat", () => {
   let browser: Browser;
@@ -15,7 +16,7 @@ describe("Vem har tittat", () => {
   it("lists rehab1's read of the patient for chef1", async () => {
     const rehab = await newPage(browser);
     await logIn(rehab, "rehab1");
-    const patient = await somePatient(rehab);
+    const patient = await createPatient(rehab, "Loggprov");
     const me = (await (await rehab.request.get("/api/auth/session")).json()) as {
       user: { displayName: string };
     };

@@ -14,40 +14,21 @@ import {
   logIn,
   newPage,
   screenshot,
-  type PatientSummary,
 } from "./browser.ts";
+import { addDays, createPatient, serverToday, signedCertificate } from "./fixtures.ts";
 
-const doctorName = "Karin Lindqvist"; // lakare1a on Hälsocentralen Norrskenet
-
-interface CertificateView {
-  id: string;
-  status: string;
-  doctorName: string | null;
-  startDate: string | null;
-}
-
-const stockholm = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-const daysAgo = (days: number) => stockholm.format(new Date(Date.now() - days * 86_400_000));
-
-/** A patient (no protected identity) with a certificate lakare1a signed, found with the page's session. */
-async function patientWithSignedCertificate(page: Page) {
-  const response = await page.request.get("/api/patients", { params: { q: "19", limit: 50 } });
-  expect(response.status()).toBe(200);
-  const { patients } = (await response.json()) as { patients: PatientSummary[] };
-  for (const patient of patients.filter((p) => !p.protectedIdentity)) {
-    const list = await page.request.get(`/api/patients/${patient.id}/certificates`);
-    const { certificates } = (await list.json()) as { certificates: CertificateView[] };
-    const signed = certificates.find(
-      (c) => (c.status === "SIGNERAT" || c.status === "SKICKAT") && c.doctorName === doctorName,
-    );
-    if (signed) return { patient, certificate: signed };
-  }
-  throw new Error(`No demo patient has a certificate signed by ${doctorName}.`);
+/**
+ * The test's own patient (registered by the secretary) with a 30-day certificate lakare1a signed,
+ * starting 20 days before the server's today: its case reaches day 8 whatever the date.
+ */
+async function patientWithSignedCertificate(secretary: Page, doctor: Page) {
+  const today = await serverToday(secretary);
+  const patient = await createPatient(secretary, "Kompletteringsson");
+  const certificate = await signedCertificate(doctor, patient.id, {
+    from: addDays(today, -20),
+    to: addDays(today, 9),
+  });
+  return { today, patient, certificate };
 }
 
 describe("komplettering: register, see on the start page, answer", () => {
@@ -62,8 +43,11 @@ describe("komplettering: register, see on the start page, answer", () => {
   it("goes from the secretary to the signing doctor and ends answered with history", async () => {
     const secretary = await newPage(browser);
     await logIn(secretary, "sekr1");
-    const { patient, certificate } = await patientWithSignedCertificate(secretary);
-    const marker = `E2E-${Date.now().toString(36)}`;
+    const doctor = await newPage(browser);
+    await logIn(doctor, "lakare1a");
+    const { today, patient, certificate } = await patientWithSignedCertificate(secretary, doctor);
+    const daysAgo = (days: number) => addDays(today, -days);
+    const marker = `E2E-${patient.personnummer}`;
 
     await secretary.goto(`/patienter/${patient.id}`);
     await secretary.getByRole("heading", { level: 1, name: patient.name }).waitFor();
@@ -99,8 +83,7 @@ describe("komplettering: register, see on the start page, answer", () => {
     await expectNoAxeViolations(secretary);
 
     // The doctor who signed the certificate sees it on the start page.
-    const doctor = await newPage(browser);
-    await logIn(doctor, "lakare1a");
+    await doctor.goto("/");
     await doctor.getByRole("heading", { level: 1, name: "Start" }).waitFor();
     const mine = doctor.getByRole("region", { name: "Mina öppna ärenden från Försäkringskassan" });
     const ids = (await (await secretary.request.get(`/api/patients/${patient.id}/arenden`)).json()) as {

@@ -67,17 +67,6 @@ export interface PatientSummary {
   protectedIdentity: boolean;
 }
 
-/** A patient of the logged-in user's unit, found through the API with the page's session. */
-export async function somePatient(page: Page): Promise<PatientSummary> {
-  const response = await page.request.get("/api/patients", { params: { q: "19", limit: 50 } });
-  expect(response.status()).toBe(200);
-  const { patients } = (await response.json()) as { patients: PatientSummary[] };
-  // Imported patients may lack a name until someone registers it.
-  const patient = patients.find((p) => !p.protectedIdentity && p.name !== "Namn saknas");
-  if (!patient) throw new Error("The demo unit has no patient born in the 1900s without protected identity.");
-  return patient;
-}
-
 /** Waits until the element's text contains the expected text (and says what it saw if not). */
 export async function expectText(locator: Locator, expected: string | RegExp, timeout = 15_000) {
   const deadline = Date.now() + timeout;

@@ -5,7 +5,6 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stockholmToday } from "../../src/dates/today.ts";
 import {
   expectNoAxeViolations,
   expectText,
@@ -14,14 +13,8 @@ import {
   logIn,
   newPage,
   screenshot,
-  somePatient,
 } from "./browser.ts";
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, registeredPatient, serverToday } from "./fixtures.ts";
 
 const editorHeading = "Läkarintyg för sjukpenning (FK 7804)";
 
@@ -44,9 +37,9 @@ describe("a doctor writes, signs and sends a certificate", () => {
   });
 
   it("guides, validates live, signs and sends with the short-case confirmation", async () => {
+    const patient = await registeredPatient(browser, "Intygsson");
     const page = await newPage(browser);
     await logIn(page, "lakare1a");
-    const patient = await somePatient(page);
     const id = await startCertificate(page, patient.id);
 
     // Nothing filled in yet: the summary lists what is missing, signing is refused with the reasons.
@@ -86,7 +79,7 @@ describe("a doctor writes, signs and sends a certificate", () => {
     await fmb.getByRole("heading", { name: "Aktivitetsbegränsning" }).first().waitFor();
 
     // The rest of the certificate. The period lies in the future so that the case is short.
-    const today = stockholmToday(new Date());
+    const today = await serverToday(page);
     const start = addDays(today, 400);
     await page.getByRole("checkbox", { name: "Min undersökning vid fysiskt vårdmöte" }).check();
     await page.getByLabel("Datum, min undersökning vid fysiskt vårdmöte").fill(today);
@@ -218,9 +211,9 @@ describe("someone who is not a doctor prepares but cannot sign", () => {
   });
 
   it("shows no sign button to a nurse, and the server refuses the signature", async () => {
+    const patient = await registeredPatient(browser, "Utkastsson");
     const page = await newPage(browser);
     await logIn(page, "ssk1");
-    const patient = await somePatient(page);
     const id = await startCertificate(page, patient.id);
     await page.getByRole("button", { name: "Markera klar för signering" }).waitFor();
     expect(await page.getByRole("button", { name: "Signera" }).count()).toBe(0);

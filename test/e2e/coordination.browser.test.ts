@@ -9,7 +9,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConsentValidTo } from "../../src/coordination/rules.ts";
-import { stockholmToday } from "../../src/dates/today.ts";
 import {
   expectNoAxeViolations,
   expectText,
@@ -20,6 +19,7 @@ import {
   screenshot,
   type PatientSummary,
 } from "./browser.ts";
+import { addDays, createPatient, serverToday, signedCertificate } from "./fixtures.ts";
 
 interface CaseView {
   start: string;
@@ -28,29 +28,29 @@ interface CaseView {
   current: { id: string; decision: string } | null;
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A patient of the unit with a case past day 30 waiting for a decision, and no consent at all. */
-async function patientNeedingDecision(page: Page) {
-  const response = await page.request.get("/api/patients", { params: { q: "19", limit: 50 } });
-  expect(response.status()).toBe(200);
-  const { patients } = (await response.json()) as { patients: PatientSummary[] };
-  for (const patient of patients.filter((p) => !p.protectedIdentity)) {
-    const aktualisering = (await (
-      await page.request.get(`/api/patients/${patient.id}/aktualisering`)
-    ).json()) as { cases: CaseView[] };
-    const waiting = aktualisering.cases.find((c) => c.needsDecision);
-    if (!waiting) continue;
-    const consents = (await (await page.request.get(`/api/patients/${patient.id}/samtycken`)).json()) as {
-      consents: unknown[];
-    };
-    if (consents.consents.length === 0) return { patient, caseStart: waiting.start };
-  }
-  throw new Error("No demo patient has a case past day 30 without a decision and without consent.");
+/**
+ * The test's own patient (registered by the coordinator) with a case past day 30 waiting for a
+ * decision, and no consent at all: a certificate lakare1a signed from 40 days before the server's
+ * today to 10 days after it.
+ */
+async function patientNeedingDecision(page: Page, browser: Browser) {
+  const today = await serverToday(page);
+  const patient = await createPatient(page, "Koordineringsson");
+  const doctor = await newPage(browser);
+  await logIn(doctor, "lakare1a");
+  const certificate = await signedCertificate(doctor, patient.id, {
+    from: addDays(today, -40),
+    to: addDays(today, 10),
+  });
+  await doctor.context().close();
+  const aktualisering = (await (
+    await page.request.get(`/api/patients/${patient.id}/aktualisering`)
+  ).json()) as {
+    cases: CaseView[];
+  };
+  const waiting = aktualisering.cases.find((c) => c.start === certificate.from && c.needsDecision);
+  expect(waiting, "the new case past day 30 waits for a decision").toBeDefined();
+  return { today, patient, caseStart: certificate.from };
 }
 
 async function csrfToken(page: Page) {
@@ -72,9 +72,8 @@ describe("the rehabkoordinator's coordination", () => {
   it("refuses without consent, records consent, decides, holds a samtal and logs it all", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
-    const today = stockholmToday(new Date());
-    const { patient, caseStart } = await patientNeedingDecision(page);
-    const marker = `E2E-${Date.now().toString(36)}`;
+    const { today, patient, caseStart } = await patientNeedingDecision(page, browser);
+    const marker = `E2E-${patient.personnummer}`;
     shared = { patient, marker };
 
     await page.goto(`/patienter/${patient.id}`);
@@ -336,7 +335,7 @@ describe("the rehabkoordinator's coordination", () => {
     expect(await page.getByRole("textbox").count()).toBe(0);
     const refused = await page.request.post(`/api/patients/${patient.id}/koordineringsinsatser`, {
       headers: { "x-csrf-token": await csrfToken(page) },
-      data: { type: "PERSONLIGT_STOD", date: stockholmToday(new Date()) },
+      data: { type: "PERSONLIGT_STOD", date: await serverToday(page) },
     });
     expect(refused.status()).toBe(403);
     await expectNoAxeViolations(page);

@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
   }
   await build({ configFile: path.join(repoRoot, "vite.config.ts"), logLevel: "warn" });
 
+  if (process.env.SAMSYN_NOW)
+    console.warn(`Browser tests with the server's clock at ${process.env.SAMSYN_NOW}`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "samsyn-e2e-"));
   const logFile = path.join(dataDir, "server.log");
   const port = await freePort();
@@ -46,6 +48,9 @@ export default async function setup(project: TestProject) {
       SAMSYN_DEMO: "auto",
       // The embedded database with the demo region, whatever the calling shell points at.
       DATABASE_URL: undefined,
+      // The server's clock, and with it the demo region and the web app's today (the tests read
+      // it from the session): SAMSYN_NOW from the caller moves it, unset it is the wall clock.
+      SAMSYN_NOW: process.env.SAMSYN_NOW,
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,31 +4,24 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectNoAxeViolations,
-  expectText,
-  launchBrowser,
-  logIn,
-  newPage,
-  screenshot,
-  type PatientSummary,
-} from "./browser.ts";
+import { expectNoAxeViolations, expectText, launchBrowser, logIn, newPage, screenshot } from "./browser.ts";
+import { addDays, createPatient, serverToday, signedCertificate as signedFixture } from "./fixtures.ts";
 
 const certificateFileInput = (page: Page) =>
   page.locator("form", { has: page.getByText("Fil att importera") }).locator("input[type=file]");
 
-/** A patient of the unit with a signed (or sent) certificate, found with the page's session. */
-async function signedCertificate(page: Page) {
-  const response = await page.request.get("/api/patients", { params: { q: "19", limit: 50 } });
-  expect(response.status()).toBe(200);
-  const { patients } = (await response.json()) as { patients: PatientSummary[] };
-  for (const patient of patients.filter((p) => !p.protectedIdentity)) {
-    const list = await page.request.get(`/api/patients/${patient.id}/certificates`);
-    const { certificates } = (await list.json()) as { certificates: { id: string; status: string }[] };
-    const signed = certificates.find((c) => c.status === "SIGNERAT" || c.status === "SKICKAT");
-    if (signed) return { patient, certificateId: signed.id };
-  }
-  throw new Error("No demo patient on the unit has a signed certificate.");
+/** The test's own patient (registered by the page's user) with a certificate lakare1a signed. */
+async function signedCertificate(page: Page, browser: Browser) {
+  const today = await serverToday(page);
+  const patient = await createPatient(page, "Arendeimport");
+  const doctor = await newPage(browser);
+  await logIn(doctor, "lakare1a");
+  const certificate = await signedFixture(doctor, patient.id, {
+    from: addDays(today, -3),
+    to: addDays(today, 10),
+  });
+  await doctor.context().close();
+  return { patient, certificateId: certificate.id, today };
 }
 
 describe("certificate import", () => {
@@ -45,12 +38,17 @@ describe("certificate import", () => {
     await logIn(page, "sekr1");
     const me = (await (await page.request.get("/api/auth/session")).json()) as { unit: { id: string } };
     const unit = me.unit.id;
-    const stamp = Date.now().toString(36);
+    // The test's own patient, and certificate ids no earlier run used (the patient is new).
+    const patient = await createPatient(page, "Intygsimport");
+    const stamp = patient.personnummer.replace("-", "");
+    // Dates relative to the server's today: two months ago, a row that ends before it starts.
+    const today = await serverToday(page);
+    const day = (offset: number) => addDays(today, offset);
     const csv = [
       "id;patient;unit;doctor;signed;diagnosis;from;to;grade;smittbararpenning;status;replaces;completes",
-      `ext-${stamp}-1;19900312-2398;${unit};EXT-D1;2026-10-01T09:00;M545;2026-10-01;2026-10-14;100;;;;`,
-      `ext-${stamp}-1;19900312-2398;${unit};EXT-D1;2026-10-01T09:00;M545;2026-10-15;2026-10-31;50;;;;`,
-      `ext-${stamp}-2;19900312-2398;${unit};EXT-D1;2026-11-01T09:00;M545;2026-11-01;2026-10-20;100;;;;`,
+      `ext-${stamp}-1;${patient.personnummer};${unit};EXT-D1;${day(-62)}T09:00;M545;${day(-62)};${day(-49)};100;;;;`,
+      `ext-${stamp}-1;${patient.personnummer};${unit};EXT-D1;${day(-62)}T09:00;M545;${day(-48)};${day(-32)};50;;;;`,
+      `ext-${stamp}-2;${patient.personnummer};${unit};EXT-D1;${day(-31)}T09:00;M545;${day(-31)};${day(-42)};100;;;;`,
     ].join("\n");
 
     await page
@@ -81,9 +79,8 @@ describe("certificate import", () => {
   it("turns a komplettering from Försäkringskassan into an ärende, once", async () => {
     const page = await newPage(browser);
     await logIn(page, "sekr1");
-    const { patient, certificateId } = await signedCertificate(page);
-    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
-    const messageId = `FK-E2E-${Date.now().toString(36)}`;
+    const { patient, certificateId, today } = await signedCertificate(page, browser);
+    const messageId = `FK-E2E-${certificateId}`;
     const message = {
       messageId,
       type: "KOMPLT",

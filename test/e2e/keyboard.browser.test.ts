@@ -1,7 +1,8 @@
 /** The search and the patient page work with the keyboard alone. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, somePatient, tabUntil } from "./browser.ts";
+import { launchBrowser, logIn, newPage, tabUntil } from "./browser.ts";
+import { createPatient } from "./fixtures.ts";
 
 describe("keyboard only", () => {
   let browser: Browser;
@@ -15,7 +16,7 @@ describe("keyboard only", () => {
   it("skip link, search field, Enter, Tab to the result, Enter opens the patient", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
-    const patient = await somePatient(page);
+    const patient = await createPatient(page, "Tangentbordsson");
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Patienter" }).waitFor();
 

@@ -9,8 +9,8 @@ import {
   logIn,
   newPage,
   screenshot,
-  somePatient,
 } from "./browser.ts";
+import { addDays, createPatient, serverToday } from "./fixtures.ts";
 
 describe("rehabkoordinator: log in, search, open the patient", () => {
   let browser: Browser;
@@ -42,7 +42,7 @@ describe("rehabkoordinator: log in, search, open the patient", () => {
       "Administration",
     ]);
 
-    const patient = await somePatient(page);
+    const patient = await createPatient(page, "Sokprov");
     const familyName = patient.name.split(" ").at(-1)!;
     await field(page, "Sök patient (personnummer eller namn)").fill(familyName);
     await page.getByRole("button", { name: "Sök", exact: true }).click();
@@ -81,13 +81,13 @@ describe("changing a patient while someone else does", () => {
   it("shows what is saved now on a stale save and lets the user apply their change again", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
-    const patient = await somePatient(page);
+    const patient = await createPatient(page, "Krockprov");
     await page.goto(`/patienter/${patient.id}`);
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
     await page.getByRole("button", { name: "Ändra uppgifter" }).click();
     const form = page.getByRole("region", { name: "Ändra uppgifter" });
-    // A date that differs from any earlier run against the same server.
-    const until = `2031-12-${String(10 + (Date.now() % 19)).padStart(2, "0")}`;
+    // A date in the patient's own future: the patient is new, so nothing was saved before.
+    const until = addDays(await serverToday(page), 400);
     await field(form, "Förstadagsintyg krävs till och med").fill(until);
 
     // Meanwhile a colleague saves a change of their own.

@@ -6,8 +6,6 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stockholmToday } from "../../src/dates/today.ts";
-import { addDays } from "../../src/cases/days.ts";
 import {
   expectNoAxeViolations,
   expectText,
@@ -17,6 +15,15 @@ import {
   newPage,
   screenshot,
 } from "./browser.ts";
+import { addDays, registeredPatient, serverToday, sessionOf, signedCertificate } from "./fixtures.ts";
+
+/** A new patient whose certificate, signed by the page's doctor, ends within three weeks. */
+async function caseEndingSoon(browser: Browser, doctor: Page, label: string) {
+  const today = await serverToday(doctor);
+  const patient = await registeredPatient(browser, label);
+  await signedCertificate(doctor, patient.id, { from: addDays(today, -5), to: addDays(today, 20) });
+  return patient;
+}
 
 interface ReviewBody {
   doctor: { id: string } | null;
@@ -53,16 +60,22 @@ describe("genomgång and överlämning", () => {
   it("lets a doctor review the cases ending soon and mark two of them", async () => {
     const page = await newPage(browser);
     await logIn(page, "lakare1a");
+    // Two cases of the doctor's own that end soon and nobody has reviewed: the test's own patients.
+    const unmarked = [
+      await caseEndingSoon(browser, page, "Genomgangsson"),
+      await caseEndingSoon(browser, page, "Genomgangsdotter"),
+    ].map((p) => ({ patientId: p.id }));
     const before = await openReview(page, 60);
-    const unmarked = before.rows.filter((r) => !r.reviewed);
-    expect(unmarked.length).toBeGreaterThanOrEqual(2);
+    for (const { patientId } of unmarked) {
+      expect(before.rows.find((r) => r.patientId === patientId)).toMatchObject({ reviewed: false });
+    }
     await expectNoAxeViolations(page);
 
     // First row: "Återbesök bokat" with a visit date, by mouse.
     const first = page.locator(`[data-review-row="${unmarked[0]!.patientId}"]`);
     await first.getByRole("button", { name: /^Återbesök bokat/ }).click();
     const dialog = page.getByRole("dialog", { name: "Återbesök bokat" });
-    await field(dialog, "Datum för återbesöket (valfritt)").fill(addDays(stockholmToday(new Date()), 3));
+    await field(dialog, "Datum för återbesöket (valfritt)").fill(addDays(await serverToday(page), 3));
     await expectNoAxeViolations(page);
     await dialog.getByRole("button", { name: "Spara markering" }).click();
     await expectText(page.getByRole("status").first(), "markerad ”Återbesök bokat”");
@@ -94,7 +107,13 @@ describe("genomgång and överlämning", () => {
   });
 
   it("lets the chief hand one doctor's cases to another, who then sees them in the review", async () => {
-    const today = stockholmToday(new Date());
+    // The absent doctor (lakare1b) has a case of the test's own that ends soon.
+    const absent = await newPage(browser);
+    await logIn(absent, "lakare1b");
+    const today = await serverToday(absent);
+    const absentId = (await sessionOf(absent)).user.id;
+    await caseEndingSoon(browser, absent, "Overlamningsson");
+    await absent.context().close();
     const chief = await newPage(browser);
     await logIn(chief, "chef1");
     await chief.goto("/genomgang");
@@ -109,7 +128,8 @@ describe("genomgång and överlämning", () => {
     await logIn(doctorPage, "lakare1a");
     const own = await openReview(doctorPage, 60);
     const receiverId = own.doctor!.id;
-    const away = doctors.find((d) => d.id !== receiverId)!;
+    const away = doctors.find((d) => d.id === absentId)!;
+    expect(away.id).not.toBe(receiverId);
 
     const form = chief.locator("form", { has: chief.getByRole("heading", { name: "Ny överlämning" }) });
     await field(form, "Läkare som är frånvarande").selectOption(away.id);

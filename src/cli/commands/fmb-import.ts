@@ -10,6 +10,7 @@ import { parseOptions, UsageError, write, writeJson, type CommandIo } from "../i
 import { FmbFormatError } from "../../reference/fmb/fmb.ts";
 import { parseFmbDumps, storeFmbDumps } from "../../reference/fmb/load.ts";
 import { readJsonInput } from "./intyg-validate.ts";
+import { clock } from "../../dates/clock.ts";
 
 export const fmbUsage = "usage: samsyn fmb import FILE|-";
 
@@ -61,7 +62,7 @@ export async function fmbCommand(args: string[], io: CommandIo): Promise<number>
   const { size } = parsed.fmb;
   const kind = await withDatabase(io, {}, async (database) => {
     await database.migrate();
-    await storeFmbDumps(database.db, parsed.dumps, new Date());
+    await storeFmbDumps(database.db, parsed.dumps, clock().now());
     return database.kind;
   });
   await write(

@@ -47,6 +47,8 @@ export interface Me {
   capabilities: Capability[];
   csrfToken: string;
   authMode: "demo" | "production";
+  /** The server's calendar day (ÅÅÅÅ-MM-DD): the one "today" of the web app. */
+  today: string;
 }
 
 export type Sex = "F" | "M";

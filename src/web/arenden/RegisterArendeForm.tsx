@@ -18,15 +18,9 @@ import { useRegisterArende } from "../api/arenden.ts";
 import { usePatientCertificates } from "../api/certificates.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { useToday } from "../app/useToday.ts";
 import { dateLabel } from "../format.ts";
-import {
-  draftErrors,
-  emptyDraft,
-  swedishToday,
-  toNewArende,
-  type ArendeDraft,
-  type DraftField,
-} from "./registerDraft.ts";
+import { draftErrors, emptyDraft, toNewArende, type ArendeDraft, type DraftField } from "./registerDraft.ts";
 
 const texts = {
   title: "Registrera ärende",
@@ -61,7 +55,7 @@ const fields: DraftField[] = [
 export function RegisterArendeForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const register = useRegisterArende(patientId);
   const certificates = usePatientCertificates(patientId);
-  const today = swedishToday();
+  const today = useToday();
   const [draft, setDraft] = useState<ArendeDraft>(() => emptyDraft(today));
   const [shownErrors, setShownErrors] = useState<Partial<Record<DraftField, string>>>({});
   const alertRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { draftErrors, emptyDraft, isValidDate, swedishToday, toNewArende } from "./registerDraft.ts";
+import { stockholmToday } from "../../dates/today.ts";
+import { draftErrors, emptyDraft, isValidDate, toNewArende } from "./registerDraft.ts";
 
 const today = "2026-11-16";
 
@@ -53,6 +54,7 @@ describe("the register form's checks", () => {
   it("knows real dates and Swedish today", () => {
     expect(isValidDate("2024-02-29")).toBe(true);
     expect(isValidDate("2025-02-29")).toBe(false);
-    expect(swedishToday(new Date("2026-11-15T23:30:00Z"))).toBe("2026-11-16");
+    // The form's "today" is the server's (useToday), computed by the one Stockholm-day helper.
+    expect(stockholmToday(new Date("2026-11-15T23:30:00Z"))).toBe("2026-11-16");
   });
 });

@@ -21,18 +21,6 @@ export function isValidDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const stockholm = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today in Sweden as ÅÅÅÅ-MM-DD, whatever the browser's zone. */
-export function swedishToday(now = new Date()): string {
-  return stockholm.format(now);
-}
-
 export function emptyDraft(today: string): ArendeDraft {
   return {
     type: "KOMPLT",

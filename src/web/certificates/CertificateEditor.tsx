@@ -184,7 +184,7 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
           errors: allErrors,
           onRefused: (issues) => {
             setAttempted(true);
-            setRefused({ at: Date.now(), issues });
+            setRefused({ at: performance.now(), issues });
           },
         }}
       />

@@ -5,11 +5,11 @@
 import { Alert, Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { stepAllowed } from "../../certificates/workflow.ts";
-import { stockholmToday } from "../../dates/today.ts";
 import { useCertificate, usePatientCertificates, type Certificate } from "../api/certificates.ts";
 import { isApiError } from "../api/client.ts";
 import { usePatient } from "../api/patients.ts";
 import { can, useSession } from "../app/session.tsx";
+import { useToday } from "../app/useToday.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -61,7 +61,8 @@ function LoadedCertificate({ certificate }: { certificate: Certificate }) {
   const editable = stepAllowed("edit", certificate.status) && can(me, "certificate.draft");
   const listed = list.data?.find((c) => c.id === certificate.id);
   const until = patient.data?.firstDayCertificateUntil ?? null;
-  const firstDay = until !== null && until >= stockholmToday(new Date());
+  const today = useToday();
+  const firstDay = until !== null && until >= today;
 
   return (
     <>

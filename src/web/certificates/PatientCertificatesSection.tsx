@@ -4,10 +4,10 @@
  */
 import { Alert, Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { Link, useNavigate } from "react-router";
-import { stockholmToday } from "../../dates/today.ts";
 import { useCreateCertificate, usePatientCertificates, type Certificate } from "../api/certificates.ts";
 import { usePatient } from "../api/patients.ts";
 import { can, useSession } from "../app/session.tsx";
+import { useToday } from "../app/useToday.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { dateLabel } from "../format.ts";
@@ -60,7 +60,8 @@ export function PatientCertificatesSection({ patientId }: { patientId: string })
   const patient = usePatient(patientId);
   const create = useCreateCertificate(patientId);
   const until = patient.data?.firstDayCertificateUntil ?? null;
-  const firstDay = until !== null && until >= stockholmToday(new Date());
+  const today = useToday();
+  const firstDay = until !== null && until >= today;
   const mayWrite = can(me, "certificate.draft");
 
   return (

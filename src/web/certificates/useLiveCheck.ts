@@ -16,7 +16,7 @@ import { sjukfallHistory } from "../../certificates/as-sjukfall.ts";
 import type { Certificate } from "../api/certificates.ts";
 import { useSjukfallSettings } from "../api/cases.ts";
 import { useDiagnosisLookups, useFmb } from "../api/reference.ts";
-import { stockholmToday } from "../../dates/today.ts";
+import { useToday } from "../app/useToday.ts";
 
 export interface LiveCheck {
   result: RuleResult;
@@ -42,7 +42,7 @@ export function useLiveCheck(
   const fmb = useFmb(codes.filter((code) => lookups.get(code)));
   const deferred = useDeferredValue(content);
   const history = useMemo(() => sjukfallHistory(all, certificate.id), [certificate.id, all]);
-  const today = stockholmToday(new Date());
+  const today = useToday();
   const limit = fmb.data?.limitDays ?? null;
   // The server counts the FMB total with the unit's gap (not a user's own): so does the browser.
   const gap = useSjukfallSettings().data?.unit.gap;

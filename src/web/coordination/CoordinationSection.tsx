@@ -8,9 +8,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { consentKindIds, type ConsentKind } from "../../coordination/rules.ts";
-import { stockholmToday } from "../../dates/today.ts";
 import { useConsents } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
+import { useToday } from "../app/useToday.ts";
 import { AktualiseringPanel } from "./AktualiseringPanel.tsx";
 import { ConsentPanel } from "./ConsentPanel.tsx";
 import { CoordinationLog } from "./CoordinationLog.tsx";
@@ -39,7 +39,8 @@ export function CoordinationSection({ patientId }: { patientId: string }) {
     );
   }, [asked, setSearchParams]);
 
-  const today = consents.data?.today ?? stockholmToday(new Date());
+  const serverToday = useToday();
+  const today = consents.data?.today ?? serverToday;
   return (
     <>
       <ConsentPanel patientId={patientId} request={consentRequest} />

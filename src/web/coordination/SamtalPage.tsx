@@ -28,7 +28,6 @@ import {
   samtalOutcomes,
   type SamtalOutcome,
 } from "../../coordination/rules.ts";
-import { stockholmToday } from "../../dates/today.ts";
 import { ApiError, isApiError } from "../api/client.ts";
 import { ConflictComparison } from "../components/ConflictComparison.tsx";
 import {
@@ -41,6 +40,7 @@ import {
 import { keys } from "../api/keys.ts";
 import { usePatient } from "../api/patients.ts";
 import { can, useSession } from "../app/session.tsx";
+import { useToday } from "../app/useToday.ts";
 import { ErrorAlert, errorMessage } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -201,7 +201,7 @@ function SamtalEditor(props: { samtal: Samtal; patientId: string; onCompleted: (
   const [completing, setCompleting] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const today = stockholmToday(new Date());
+  const today = useToday();
   const typedDateErrors = dateErrors(draft);
   const errors: Partial<Record<SamtalField, string>> = { ...completeErrors, ...typedDateErrors };
   const summary = Object.entries(completeErrors) as [SamtalField, string][];

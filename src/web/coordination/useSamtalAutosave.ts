@@ -50,6 +50,8 @@ export function useSamtalAutosave(samtal: Samtal) {
       const saved = await saveSamtal(samtal.id, versionRef.current, fields);
       versionRef.current = saved.version;
       savedRef.current = applyFields(savedRef.current, fields);
+      // "Sparat 10:42" tells the user when, on their own clock; it decides nothing.
+      // eslint-disable-next-line no-restricted-syntax
       patch({ saving: false, savedAt: new Date() });
       return "saved";
     } catch (error) {
