@@ -178,3 +178,13 @@ export const handoversResponse = z
     handovers: z.array(handoverSchema),
   })
   .openapi("Handovers");
+
+export type Person = z.output<typeof person>;
+export type ReviewMark = z.output<typeof markSchema>;
+export type ReviewRow = z.output<typeof reviewRowSchema>;
+export type Handover = z.output<typeof handoverSchema>;
+export type Review = z.output<typeof reviewResponse>;
+export type MarkResult = z.output<typeof markResponse>;
+export type Handovers = z.output<typeof handoversResponse>;
+export type MarkInput = z.input<typeof markBody>;
+export type NewHandover = z.input<typeof createHandoverBody>;

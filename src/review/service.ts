@@ -10,6 +10,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { ReferenceData } from "../reference/index.ts";
+import type { Handover, ReviewMark } from "./schema.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import { applyAction, taskKinds } from "../tasks/rules.ts";
 import { addTaskEvents, updateTask } from "../tasks/store.ts";
@@ -67,7 +68,7 @@ function invalid(problems: Problem[]): never {
 
 // ---- Views ----
 
-export function markView(m: ReviewMarkRow, markedBy: string | null) {
+export function markView(m: ReviewMarkRow, markedBy: string | null): ReviewMark {
   return {
     id: m.id,
     patientId: m.patientId,
@@ -84,7 +85,7 @@ export function markView(m: ReviewMarkRow, markedBy: string | null) {
   };
 }
 
-function handoverView(h: HandoverRow, names: Map<string, string>, today: string) {
+function handoverView(h: HandoverRow, names: Map<string, string>, today: string): Handover {
   const state = handoverState(h, today);
   return {
     id: h.id,

@@ -3,7 +3,7 @@
  * as done, not relevant (reason) or postponed (date), with optimistic concurrency (409 on a stale
  * version). Every list logs one read per patient shown; every change an update on the patient.
  */
-import { z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { grantFor, type Actor } from "../access/actor.ts";
 import { authorizeOnUnit } from "../access/authorize.ts";
@@ -33,7 +33,8 @@ import {
   taskIdParam,
   patientTaskQuery,
   taskListQuery,
-  taskSchema,
+  taskListResponse,
+  type Task,
   taskWithHistory,
 } from "./schema.ts";
 import {
@@ -65,14 +66,14 @@ const routes = {
     path: "/tasks",
     summary: "Tasks: mine, the coordinator queue or the unit's, by the date they are due",
     request: { query: taskListQuery },
-    responses: { 200: jsonResponse(z.object({ today: z.string(), tasks: z.array(taskSchema) }), "Tasks") },
+    responses: { 200: jsonResponse(taskListResponse, "Tasks") },
   }),
   ofPatient: route({
     method: "get",
     path: "/patients/{id}/tasks",
     summary: "The patient's tasks on the unit (for the patient page), by the date they are due",
     request: { params: patientIdParam, query: patientTaskQuery },
-    responses: { 200: jsonResponse(z.object({ today: z.string(), tasks: z.array(taskSchema) }), "Tasks") },
+    responses: { 200: jsonResponse(taskListResponse, "Tasks") },
   }),
   done: actionRoute("done", "Mark the task done", doneBody),
   notRelevant: actionRoute(
@@ -91,7 +92,7 @@ type PatientSummary = {
   protectedIdentity: boolean;
 };
 
-function view(row: TaskRow, p: PatientSummary, responsibleName: string | null, today: string) {
+function view(row: TaskRow, p: PatientSummary, responsibleName: string | null, today: string): Task {
   const status = row.status;
   return {
     id: row.id,

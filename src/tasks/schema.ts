@@ -83,3 +83,12 @@ export const taskWithHistory = taskSchema
     ),
   })
   .openapi("TaskWithHistory");
+
+export const taskListResponse = z
+  .object({ today: z.string(), tasks: z.array(taskSchema) })
+  .openapi("TaskList");
+
+export type Task = z.output<typeof taskSchema>;
+export type TaskWithHistory = z.output<typeof taskWithHistory>;
+export type TaskList = z.output<typeof taskListResponse>;
+export type TaskListQuery = z.input<typeof taskListQuery>;

@@ -2,83 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
+import type {
+  PatientSjukfall,
+  SjukfallSettingsView as SjukfallSettings,
+  UnitSjukfallSettings,
+  UserSjukfallSettings,
+} from "../../cases/schema.ts";
 
-export interface GradePeriod {
-  from: string;
-  to: string;
-  grade: number;
-}
-
-export interface CaseArende {
-  id: string;
-  type: string;
-  typeLabel: string;
-  certificateId: string | null;
-  receivedDate: string;
-  lastAnswerDate: string | null;
-  daysToDeadline: number | null;
-}
-
-export interface CaseCertificate {
-  id: string;
-  start: string | null;
-  end: string | null;
-  periods: GradePeriod[];
-  grades: number[];
-  status: string;
-  statusLabel: string;
-  diagnosis: string | null;
-  doctorName: string | null;
-  signedAt: string | null;
-  anchor: boolean;
-}
-
-export interface CaseCheckpoint {
-  day: number;
-  date: string;
-  kind: string;
-  label: string;
-  reached: boolean;
-  withinCase: boolean;
-}
-
-export interface PatientCase {
-  start: string;
-  end: string;
-  days: number;
-  dayInCase: number;
-  longerThan30Days: boolean;
-  ongoing: boolean;
-  currentGrade: number | null;
-  diagnoses: string[];
-  doctorName: string | null;
-  grades: (GradePeriod & { certificateId: string })[];
-  certificates: CaseCertificate[];
-  checkpoints: CaseCheckpoint[];
-  arenden: CaseArende[];
-}
-
-export interface PatientSjukfall {
-  today: string;
-  settings: SjukfallParams;
-  cases: PatientCase[];
-  otherArenden: CaseArende[];
-}
-
-export interface SjukfallParams {
-  gap: number;
-  afterEnd: number;
-}
-
-export type SettingSource = "default" | "unit" | "user";
-
-export interface SjukfallSettings {
-  effective: SjukfallParams & { source: { gap: SettingSource; afterEnd: SettingSource } };
-  unit: SjukfallParams;
-  user: { gap: number | null; afterEnd: number | null };
-  limits: Record<keyof SjukfallParams, { min: number; max: number; default: number }>;
-  mayEditUnit: boolean;
-}
+export type {
+  PatientSjukfall,
+  SjukfallArendeSummary as CaseArende,
+  SjukfallCase as PatientCase,
+  SjukfallSettingsView as SjukfallSettings,
+} from "../../cases/schema.ts";
 
 export function usePatientSjukfall(patientId: string) {
   return useQuery({
@@ -109,9 +45,9 @@ function useSaveSettings<Body>(path: string) {
 }
 
 export function useSaveUnitSjukfallSettings() {
-  return useSaveSettings<SjukfallParams>("/api/sjukfall/settings/unit");
+  return useSaveSettings<UnitSjukfallSettings>("/api/sjukfall/settings/unit");
 }
 
 export function useSaveUserSjukfallSettings() {
-  return useSaveSettings<{ gap: number | null; afterEnd: number | null }>("/api/sjukfall/settings/user");
+  return useSaveSettings<UserSjukfallSettings>("/api/sjukfall/settings/user");
 }

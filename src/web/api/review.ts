@@ -1,81 +1,20 @@
 /** Genomgång (review session) and överlämning (handover) data hooks. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReviewMarkKind } from "../../review/rules.ts";
+import type { Handover, Handovers, MarkInput, MarkResult, NewHandover, Review } from "../../review/schema.ts";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export interface Person {
-  id: string;
-  name: string;
-}
-
-export interface ReviewMark {
-  id: string;
-  patientId: string;
-  caseStart: string;
-  caseEnd: string;
-  mark: ReviewMarkKind;
-  markLabel: string;
-  visitDate: string | null;
-  note: string;
-  markedBy: string | null;
-  markedAt: string;
-  taskId: string | null;
-  supersedesId: string | null;
-}
-
-export interface ReviewRow {
-  patientId: string;
-  personnummer: string;
-  name: string;
-  protectedIdentity: boolean;
-  sex: string;
-  diagnosis: string;
-  diagnosisTitle: string | null;
-  start: string;
-  end: string;
-  days: number;
-  dayInCase: number;
-  currentGrade: number | null;
-  anchorCertificateId: string;
-  doctorId: string | null;
-  doctorName: string | null;
-  handedOver: boolean;
-  taskId: string | null;
-  mark: ReviewMark | null;
-  reviewed: boolean;
-}
-
-export interface Handover {
-  id: string;
-  fromDoctor: Person;
-  toDoctor: Person;
-  startDate: string;
-  endDate: string;
-  endedOn: string | null;
-  lastDay: string;
-  state: "PLANNED" | "ACTIVE" | "ENDED" | "WITHDRAWN";
-  stateLabel: string;
-  reason: string;
-  recordedBy: string | null;
-  recordedAt: string;
-  endedBy: string | null;
-  endedAt: string | null;
-  version: number;
-}
-
-export interface Review {
-  today: string;
-  days: number;
-  until: string;
-  scope: "OWN" | "UNIT";
-  doctor: Person | null;
-  doctors: Person[];
-  receiving: Handover[];
-  renewalsInProgress: number;
-  counts: { total: number; reviewed: number };
-  rows: ReviewRow[];
-}
+export type {
+  Handover,
+  Handovers,
+  MarkInput,
+  MarkResult,
+  NewHandover,
+  Person,
+  Review,
+  ReviewMark,
+  ReviewRow,
+} from "../../review/schema.ts";
 
 /** doctorId "" = the server's default (the user, or the unit's first doctor). */
 export function useReview(doctorId: string, days: number, enabled = true) {
@@ -89,24 +28,11 @@ export function useReview(doctorId: string, days: number, enabled = true) {
   });
 }
 
-export interface MarkInput {
-  doctorId: string;
-  patientId: string;
-  caseEnd: string;
-  mark: ReviewMarkKind;
-  visitDate: string | null;
-  note: string;
-}
-
 export function useMarkCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MarkInput) =>
-      request<{ mark: ReviewMark; closedTask: { id: string; status: string } | null }>(
-        "POST",
-        "/api/genomgang/markeringar",
-        { body: input },
-      ),
+      request<MarkResult>("POST", "/api/genomgang/markeringar", { body: input }),
     // Also on a conflict (a renewal since): the list then shows what is true now.
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.allReviews });
@@ -118,18 +44,9 @@ export function useMarkCase() {
 export function useHandovers(enabled = true) {
   return useQuery({
     queryKey: keys.handovers,
-    queryFn: () =>
-      request<{ today: string; doctors: Person[]; handovers: Handover[] }>("GET", "/api/overlamningar"),
+    queryFn: () => request<Handovers>("GET", "/api/overlamningar"),
     enabled,
   });
-}
-
-export interface NewHandover {
-  fromDoctorId: string;
-  toDoctorId: string;
-  startDate: string;
-  endDate: string;
-  reason: string;
 }
 
 export function useCreateHandover() {

@@ -2,40 +2,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
+import type { z } from "zod";
+import type {
+  doneBody,
+  notRelevantBody,
+  postponeBody,
+  Task,
+  TaskList,
+  TaskListQuery,
+} from "../../tasks/schema.ts";
 
-export type TaskScope = "mine" | "queue" | "unit";
-export type TaskStatus = "OPEN" | "DONE" | "NOT_RELEVANT" | "POSTPONED";
-export type TaskStatusFilter = "ACTIVE" | TaskStatus | "ALL";
-
-export interface Task {
-  id: string;
-  patientId: string;
-  patientName: string;
-  personnummer: string;
-  caseStart: string;
-  kind: string;
-  kindLabel: string;
-  dueDate: string;
-  /** The postponed date when postponed, else the due date. */
-  effectiveDue: string;
-  overdue: boolean;
-  responsibleUserId: string | null;
-  responsibleName: string | null;
-  status: TaskStatus;
-  statusLabel: string;
-  reason: string | null;
-  postponedTo: string | null;
-  note: string | null;
-  details: Record<string, unknown>;
-  closedAt: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface TaskList {
-  today: string;
-  tasks: Task[];
-}
+export type { Task, TaskList } from "../../tasks/schema.ts";
+export type TaskScope = NonNullable<TaskListQuery["scope"]>;
+export type TaskStatus = Task["status"];
+export type TaskStatusFilter = NonNullable<TaskListQuery["status"]>;
 
 export function useTasks(scope: TaskScope, status: TaskStatusFilter, enabled = true) {
   return useQuery({
@@ -47,10 +27,12 @@ export function useTasks(scope: TaskScope, status: TaskStatusFilter, enabled = t
   });
 }
 
+/** An action's request body without the version, which the hook adds from the task. */
+type ActionBody<Schema extends z.ZodType> = Omit<z.input<Schema>, "version">;
 export type TaskAction =
-  | { kind: "done"; note?: string }
-  | { kind: "not-relevant"; reason: string }
-  | { kind: "postpone"; date: string; note?: string };
+  | ({ kind: "done" } & ActionBody<typeof doneBody>)
+  | ({ kind: "not-relevant" } & ActionBody<typeof notRelevantBody>)
+  | ({ kind: "postpone" } & ActionBody<typeof postponeBody>);
 
 export function useTaskAction() {
   const queryClient = useQueryClient();
