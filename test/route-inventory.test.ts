@@ -183,6 +183,8 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
   "GET /api/patients/{id}/access-log": (w) =>
     w.reviewer.request("GET", `/api/patients/${w.patientId}/access-log`),
   "GET /api/audit/events": (w) => w.reviewer.request("GET", `/api/audit/events?patientId=${w.patientId}`),
+  "GET /api/audit/timeline": (w) =>
+    w.reviewer.request("GET", `/api/audit/timeline?patientId=${w.patientId}&from=2020-01-01&to=2099-12-31`),
   "GET /api/patients/{id}/certificates": (w) =>
     w.client.request("GET", `/api/patients/${w.patientId}/certificates`),
   "POST /api/patients/{id}/certificates": (w) =>

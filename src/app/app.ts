@@ -28,6 +28,7 @@ import { referenceRoutes } from "../reference/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
 import { healthRoutes } from "../server/health.ts";
+import { createApiRateLimit } from "../server/rate-limit.ts";
 import { loggableError } from "../server/loggable-error.ts";
 
 export const maxBodyBytes = 1024 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", authenticate);
+  app.use("/api/*", createApiRateLimit());
   // Everything but these answers 401 before it even validates input.
   app.use("/api/*", async (c, next) => {
     const publicPath =

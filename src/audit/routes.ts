@@ -4,6 +4,7 @@ import { authorizeOnUnit } from "../access/authorize.ts";
 import { auditedRead } from "./audit.ts";
 import { reviewAuditEvents } from "./store.ts";
 import { findPatient } from "../patients/store.ts";
+import { registerTimelineRoute } from "./timeline-routes.ts";
 import { errors } from "../server/errors.ts";
 import { errorResponses, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
@@ -43,7 +44,9 @@ const reviewRoute = createRoute({
 });
 
 export function auditRoutes() {
-  return createRouter().openapi(reviewRoute, async (c) => {
+  const router = createRouter();
+  registerTimelineRoute(router);
+  return router.openapi(reviewRoute, async (c) => {
     const { actor, grant, unitId } = authorizeOnUnit(c, "audit.review");
     const query = c.req.valid("query");
     const events = await auditedRead(

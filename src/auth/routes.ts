@@ -27,10 +27,13 @@ import { assignmentInForce, createSession, deleteSession, loadSession, sessionCo
 import {
   clientAddress,
   forgetOldAttempts,
+  isKnownClient,
   knownAccountGuard,
   recordFailure,
   reserveAccountAttempt,
   reserveAddressAttempt,
+  reservePairAttempt,
+  rememberClient,
   unknownNameGuard,
 } from "./throttle.ts";
 
@@ -314,7 +317,8 @@ async function passwordLogin(c: Ctx, username: string, password: string): Promis
   const { database, now } = c.var.deps;
   const db = database.db;
   const at = now();
-  const address = await reserveAddressAttempt(db, clientAddress(c), at);
+  const client = clientAddress(c);
+  const address = await reserveAddressAttempt(db, client, at);
   if (!address.allowed) {
     c.var.deps.logger.warn({ retryAfterSeconds: address.retryAfterSeconds }, "login rate limited");
     c.header("Retry-After", String(address.retryAfterSeconds));
@@ -329,24 +333,34 @@ async function passwordLogin(c: Ctx, username: string, password: string): Promis
   const guard = user ? knownAccountGuard(db, user.id, at) : unknownNameGuard(db, username, at);
   const failure = { method: "password", knownUser: Boolean(user) };
 
+  // This client's own budget on this account: its failures never stop another client.
+  const pair = await reservePairAttempt(db, user?.id ?? `name:${username}`, client, at);
+  if (!pair.allowed) {
+    await auditFailedLogin(c, user?.id ?? null, { ...failure, reason: "locked-client" });
+    throw lockedError();
+  }
+  // The account's lock stops unknown clients only: the user's own computer still gets in.
+  const known = user ? await isKnownClient(db, user.id, client, at) : false;
   const attempt = await reserveAccountAttempt(guard);
-  if (attempt === "locked") {
+  if (attempt === "locked" && !known) {
     await auditFailedLogin(c, user?.id ?? null, { ...failure, reason: "locked" });
     throw lockedError();
   }
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (user && user.passwordHash && valid) {
     await guard.succeeded();
+    await pair.release();
     await address.release();
+    await rememberClient(db, user.id, client, at);
     return user.id;
   }
-  const locked = await recordFailure(guard, attempt);
+  const locked = attempt !== "locked" && (await recordFailure(guard, attempt));
   await forgetOldAttempts(db, at);
   await auditFailedLogin(c, user?.id ?? null, {
     ...failure,
     reason: locked ? "locked-now" : "wrong-password",
   });
-  if (locked) throw lockedError();
+  if (locked && !known) throw lockedError();
   throw new ApiError(401, "INVALID_CREDENTIALS", texts.invalidCredentials);
 }
 

@@ -8,17 +8,29 @@ import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildUnit, buildUser } from "../../test/factories.ts";
 import { hashPassword } from "./password.ts";
 import { accountLimit, addressLimit, normalizeAddress } from "./throttle.ts";
+import { loadConfig } from "../server/config.ts";
 
 const password = "rätt-lösenord-2";
 const csrf = "a".repeat(43);
 
 /** One login attempt from an address, with a valid login CSRF token. */
-async function attempt(testApp: TestApp, username: string, pass: string, address = "198.51.100.7") {
+async function attempt(
+  testApp: TestApp,
+  username: string,
+  pass: string,
+  address = "198.51.100.7",
+  forwardedFor?: string,
+) {
   const res = await testApp.app.request(
     "/api/auth/login",
     {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: `samsyn_csrf=${csrf}`, "x-csrf-token": csrf },
+      headers: {
+        "content-type": "application/json",
+        cookie: `samsyn_csrf=${csrf}`,
+        "x-csrf-token": csrf,
+        ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+      },
       body: JSON.stringify({ username, password: pass }),
     },
     { incoming: { socket: { remoteAddress: address } } },
@@ -195,4 +207,56 @@ describe.each(testDatabaseKinds())("login throttling on %s", (kind) => {
     // Without the dummy hash an unknown name answers in a few ms against ~50+ ms of scrypt.
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
   });
+
+  it("lets an attacker lock only their own client out of an account, never its owner", async () => {
+    const victim = await user();
+    const home = nextAddress();
+    expect((await attempt(testApp, victim.username, password, home)).status).toBe(200);
+    const attacker = nextAddress();
+    for (let i = 1; i < accountLimit.maxFailures; i++)
+      expect((await attempt(testApp, victim.username, "fel", attacker)).status).toBe(401);
+    expect((await attempt(testApp, victim.username, "fel", attacker)).status).toBe(423);
+    // The attacker stays locked out, even with the right password …
+    expect((await attempt(testApp, victim.username, password, attacker)).status).toBe(423);
+    // … and so does any client the account has never logged in from …
+    expect((await attempt(testApp, victim.username, password, nextAddress())).status).toBe(423);
+    // … but the owner's own computer gets in.
+    expect((await attempt(testApp, victim.username, password, home)).status).toBe(200);
+  });
+
+  it(`locks a known client after ${accountLimit.maxFailures} failures of its own (per account and client)`, async () => {
+    const account = await user();
+    const home = nextAddress();
+    expect((await attempt(testApp, account.username, password, home)).status).toBe(200);
+    // Lock the account from elsewhere first: a known client is still braked on its own count.
+    const elsewhere = nextAddress();
+    for (let i = 0; i < accountLimit.maxFailures; i++)
+      await attempt(testApp, account.username, "fel", elsewhere);
+    const statuses: number[] = [];
+    for (let i = 0; i < accountLimit.maxFailures + 1; i++)
+      statuses.push((await attempt(testApp, account.username, "fel", home)).status);
+    expect(statuses.at(-1)).toBe(423);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(accountLimit.maxFailures);
+    expect((await attempt(testApp, account.username, password, home)).status).toBe(423);
+  });
+
+  it("reads the client behind a trusted reverse proxy, so one client's guesses spare everyone else", async () => {
+    const proxy = "10.0.0.1";
+    const config = loadConfig({
+      SAMSYN_DATA_DIR: ".tmp/unused",
+      LOG_LEVEL: "silent",
+      SAMSYN_TRUSTED_PROXIES: `${proxy}/32`,
+    });
+    const proxied = createTestApp(database, { now: () => clock, config });
+    const account = await user();
+    const guesser = `198.18.${addressCounter}.1`;
+    for (let i = 0; i < addressLimit.maxFailures; i++)
+      await attempt(proxied, `proxy-gissning-${kind}-${i}`, "fel", proxy, guesser);
+    expect((await attempt(proxied, account.username, password, proxy, guesser)).status).toBe(429);
+    // Everyone else behind the same proxy logs in.
+    expect(
+      (await attempt(proxied, account.username, password, proxy, `198.18.${addressCounter}.2`)).status,
+    ).toBe(200);
+    // Without the setting the header is not believed (client-address.test.ts): the socket counts.
+  }, 120_000);
 });

@@ -17,11 +17,12 @@
  * straddles a window boundary, and even then tells no more than that.)
  */
 import { createHash } from "node:crypto";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { and, eq, gt, isNull, like, lte, or, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Queryable } from "../db/client.ts";
 import { appUser, loginThrottle } from "../db/schema.ts";
+import type { AppEnv } from "../server/env.ts";
+import { rawClientAddress } from "./client-address.ts";
 
 export const addressLimit = { maxFailures: 50, windowMinutes: 15 } as const;
 export const accountLimit = { maxFailures: 5, lockMinutes: 15 } as const;
@@ -30,18 +31,12 @@ const minute = 60_000;
 const nameWindowMinutes = 30 * 24 * 60;
 
 /**
- * The client's address as the socket sees it. Behind a reverse proxy that is the proxy: then all
- * clients share one budget (see the report: a trusted-proxy setting would be needed to read
- * X-Forwarded-For safely; trusting that header without one lets anyone pick their address).
- * Without a socket (app.request in tests), all such requests share the "unknown" budget.
+ * The client's address (through configured trusted proxies only, see client-address.ts), IPv6 by
+ * its /64. Without a socket (app.request in tests), all such requests share the "unknown" budget.
  */
-export function clientAddress(c: Context): string {
-  try {
-    const address = getConnInfo(c).remote.address;
-    return address ? normalizeAddress(address) : "unknown";
-  } catch {
-    return "unknown";
-  }
+export function clientAddress(c: Context<AppEnv>): string {
+  const address = rawClientAddress(c, c.var.deps.config.trustedProxies);
+  return address === "unknown" ? address : normalizeAddress(address);
 }
 
 /** IPv4-mapped IPv6 as plain IPv4; other IPv6 addresses by their /64 (one host usually has all of it). */
@@ -105,6 +100,56 @@ export async function reserveAddressAttempt(
   };
 }
 
+/**
+ * Per (account, client): failures from one client lock that client out of that account for the
+ * window, whoever else keeps logging in. The subject is the account id, or a name's hash.
+ */
+export const pairLimit = { maxFailures: accountLimit.maxFailures, windowMinutes: 15 } as const;
+/** A client that logged in to the account this recently is not stopped by the account's lock. */
+export const knownClientDays = 30;
+
+const hashed = (...parts: string[]) => createHash("sha256").update(parts.join("\n")).digest("base64url");
+
+export async function reservePairAttempt(
+  q: Queryable,
+  subject: string,
+  address: string,
+  now: Date,
+): Promise<AddressReservation> {
+  const key = `pair:${hashed(subject, address)}`;
+  const start = windowStart(now, pairLimit.windowMinutes);
+  const attempts = await countAttempt(q, key, start);
+  if (attempts > pairLimit.maxFailures) {
+    const end = start.getTime() + pairLimit.windowMinutes * minute;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((end - now.getTime()) / 1000)) };
+  }
+  return {
+    allowed: true,
+    // A success proves the client knows the password: its count starts over.
+    release: async () => {
+      await q.delete(loginThrottle).where(eq(loginThrottle.key, key));
+    },
+  };
+}
+
+/** Remembers that the client logged in to the account (one row a day, only hashes). */
+export async function rememberClient(q: Queryable, userId: string, address: string, now: Date) {
+  await q
+    .insert(loginThrottle)
+    .values({ key: `ok:${hashed(userId, address)}`, windowStart: windowStart(now, 24 * 60).toISOString() })
+    .onConflictDoNothing();
+}
+
+export async function isKnownClient(q: Queryable, userId: string, address: string, now: Date) {
+  const since = new Date(now.getTime() - knownClientDays * 24 * 60 * minute).toISOString();
+  const [row] = await q
+    .select({ key: loginThrottle.key })
+    .from(loginThrottle)
+    .where(and(eq(loginThrottle.key, `ok:${hashed(userId, address)}`), gt(loginThrottle.windowStart, since)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Drops rows nobody can be limited by any more: address windows and locks after a day, counters after two windows. */
 export async function forgetOldAttempts(q: Queryable, now: Date): Promise<void> {
   const dayAgo = new Date(now.getTime() - 24 * 60 * minute).toISOString();
@@ -114,7 +159,11 @@ export async function forgetOldAttempts(q: Queryable, now: Date): Promise<void> 
     .where(
       or(
         and(
-          or(like(loginThrottle.key, "addr:%"), like(loginThrottle.key, "lock:%")),
+          or(
+            like(loginThrottle.key, "addr:%"),
+            like(loginThrottle.key, "lock:%"),
+            like(loginThrottle.key, "pair:%"),
+          ),
           lte(loginThrottle.windowStart, dayAgo),
         ),
         lte(loginThrottle.windowStart, twoNameWindowsAgo),

@@ -1,7 +1,24 @@
 /** Configuration from the environment, validated once at start with clear messages. */
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { ClockError, parseClockStart } from "../dates/clock.ts";
+
+const splitList = (value: string) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+
+/** 10.0.0.5, ::1, 10.0.0.0/8 or fd00::/8. */
+function isAddressOrRange(value: string): boolean {
+  const [address = "", prefix, ...rest] = value.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
 
 const portSchema = z.coerce.number().int().min(1).max(65535);
 
@@ -32,8 +49,21 @@ const configSchema = z
       .default(8 * 60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMSYN_DEMO: z.enum(["auto", "off"]).default("auto"),
+<<<<<<< HEAD
     /** Moves the clock (tests, demos): read by src/dates/clock.ts, validated here. */
     SAMSYN_NOW: z.string().min(1).optional(),
+=======
+    /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma separated). */
+    SAMSYN_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .refine(
+        (v) => splitList(v).every(isAddressOrRange),
+        "must be IP addresses or CIDR ranges, comma separated",
+      ),
+    /** API requests per minute per session before 429 (0: no limit). */
+    SAMSYN_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+>>>>>>> access
   })
   .superRefine((env, ctx) => {
     if (env.SAMSYN_NOW !== undefined) {
@@ -102,5 +132,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
     sessionTtlMinutes: env.SESSION_TTL_MINUTES,
     logLevel: env.LOG_LEVEL,
     demo: env.SAMSYN_DEMO,
+    trustedProxies: splitList(env.SAMSYN_TRUSTED_PROXIES),
+    apiRateLimitPerMinute: env.SAMSYN_API_RATE_LIMIT,
   };
 }

@@ -137,7 +137,8 @@ function headerLines(input: ExportInput): string[][] {
   ];
 }
 
-function csvCell(value: string | number | null): string {
+/** One CSV cell (semicolon separated, quoted when needed); shared by every CSV export. */
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   const text = String(value);
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

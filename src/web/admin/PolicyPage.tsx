@@ -1,5 +1,5 @@
 /** The role → capability policy with the justification of each grant (read-only). */
-import { NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { usePolicy } from "../api/org.ts";
 import type { Policy } from "../api/types.ts";
@@ -18,6 +18,14 @@ const texts = {
   capability: "Behörighet",
   justification: "Motivering",
   loading: "Hämtar policyn …",
+  rulesTitle: "Vem får ge vilka roller",
+  rulesIntro: "Ingen får ge, ändra eller ta bort sina egna uppdrag eller inloggningsuppgifter.",
+  rulesCaption: "Regler för att ge roller",
+  holder: "Den som har behörigheten",
+  where: "Var",
+  scopeUnit: "Den egna enheten",
+  scopeRegion: "Alla enheter i regionen",
+  roles: "Får ge rollerna",
 };
 
 export function PolicyPage() {
@@ -29,6 +37,7 @@ export function PolicyPage() {
       {policy.isPending && <Loading label={texts.loading} />}
       {policy.isError && <ErrorAlert error={policy.error} />}
       {policy.data && <PolicyTable policy={policy.data} />}
+      {policy.data && <AssignmentRules policy={policy.data} />}
     </Stack>
   );
 }
@@ -82,5 +91,42 @@ function PolicyTable({ policy }: { policy: Policy }) {
         </Table>
       </Table.ScrollContainer>
     </>
+  );
+}
+
+/** Separation of duties: which capability lets its holder give which roles, and where. */
+function AssignmentRules({ policy }: { policy: Policy }) {
+  const capabilityLabel = new Map(policy.capabilities.map((c) => [c.id, c.label]));
+  const roleLabel = new Map(policy.roles.map((r) => [r.id, r.label]));
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="assignment-rules-title">
+      <Title order={2} size="h3" id="assignment-rules-title">
+        {texts.rulesTitle}
+      </Title>
+      <Text maw={720}>{texts.rulesIntro}</Text>
+      <Table.ScrollContainer minWidth={720}>
+        <Table withTableBorder withColumnBorders>
+          <Table.Caption className="visually-hidden">{texts.rulesCaption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{texts.holder}</Table.Th>
+              <Table.Th scope="col">{texts.where}</Table.Th>
+              <Table.Th scope="col">{texts.roles}</Table.Th>
+              <Table.Th scope="col">{texts.justification}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {policy.assignmentRules.map((rule) => (
+              <Table.Tr key={rule.by}>
+                <Table.Th scope="row">{capabilityLabel.get(rule.by) ?? rule.by}</Table.Th>
+                <Table.Td>{rule.scope === "region" ? texts.scopeRegion : texts.scopeUnit}</Table.Td>
+                <Table.Td>{rule.roles.map((r) => roleLabel.get(r) ?? r).join(", ")}</Table.Td>
+                <Table.Td>{rule.justification}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }

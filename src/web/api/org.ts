@@ -37,8 +37,9 @@ export function useUpdateUnit() {
   });
 }
 
-export function useUsers() {
+export function useUsers(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: keys.users,
     queryFn: async () => (await request<{ users: User[] }>("GET", "/api/users")).users,
   });

@@ -199,3 +199,27 @@ export interface PatientDataGrant {
   grantedBy: string;
   removed: boolean;
 }
+
+/** One event of the incident timeline (GET /api/audit/timeline). */
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  userId: string | null;
+  user: string;
+  role: string | null;
+  patientId: string | null;
+  personnummer: string | null;
+  patientName: string | null;
+  action: string;
+  actionLabel: string;
+  purpose: string;
+  entity: string | null;
+  entityId: string | null;
+}
+
+export interface IncidentTimeline {
+  from: string;
+  to: string;
+  events: TimelineEvent[];
+  truncated: boolean;
+}

@@ -21,6 +21,7 @@ const texts = {
   aktualisering: "Aktualisering",
   genomgang: "Genomgång",
   import: "Importera intyg",
+  incident: "Incidentutredning",
   administration: "Administration",
 };
 
@@ -99,6 +100,7 @@ function MainNav({ me }: { me: Me }) {
       show: can(me, "review.run", "review.unit", "handover.manage"),
     },
     { to: "/import", label: texts.import, show: can(me, "certificate.import") },
+    { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);
   if (links.length === 0) return null;

@@ -21,6 +21,7 @@ import { AktualiseringPage } from "../tasks/AktualiseringPage.tsx";
 import { TasksPage } from "../tasks/TasksPage.tsx";
 import { SjukfallPage } from "../worklist/SjukfallPage.tsx";
 import { GenomgangPage } from "../review/GenomgangPage.tsx";
+import { IncidentPage } from "../audit/IncidentPage.tsx";
 
 export function createRouter() {
   return createBrowserRouter([
@@ -86,6 +87,14 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["patient.read"]}>
                       <CertificatePage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "incidentutredning",
+                  element: (
+                    <RequireCapability anyOf={["audit.review"]}>
+                      <IncidentPage />
                     </RequireCapability>
                   ),
                 },
