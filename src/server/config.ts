@@ -49,10 +49,8 @@ const configSchema = z
       .default(8 * 60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMSYN_DEMO: z.enum(["auto", "off"]).default("auto"),
-<<<<<<< HEAD
     /** Moves the clock (tests, demos): read by src/dates/clock.ts, validated here. */
     SAMSYN_NOW: z.string().min(1).optional(),
-=======
     /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma separated). */
     SAMSYN_TRUSTED_PROXIES: z
       .string()
@@ -63,7 +61,6 @@ const configSchema = z
       ),
     /** API requests per minute per session before 429 (0: no limit). */
     SAMSYN_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(3000),
->>>>>>> access
   })
   .superRefine((env, ctx) => {
     if (env.SAMSYN_NOW !== undefined) {
