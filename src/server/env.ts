@@ -1,6 +1,7 @@
 import type { Actor } from "../access/actor.ts";
 import type { CertificateChecker } from "../certificates/service.ts";
 import type { OutboxWorker } from "../outbox/worker.ts";
+import type { AuditSealer } from "../audit/sealer-service.ts";
 import type { Database } from "../db/client.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -20,6 +21,8 @@ export interface AppDeps {
   reference: ReferenceData;
   /** Delivers queued messages; absent in tests that deliver by hand. */
   outbox?: OutboxWorker;
+  /** Seals audit events; /api/health reports its window. Absent in tests that seal by hand. */
+  auditSealer?: Pick<AuditSealer, "status">;
 }
 
 export interface ReferenceData {
