@@ -6,6 +6,7 @@ import { testSealing, type TestSealing } from "../../test/audit-sealing.ts";
 import { buildUnit } from "../../test/factories.ts";
 import { recordAudit } from "./audit.ts";
 import { sealAndCheckpoint } from "./sealer.ts";
+import { clock } from "../dates/clock.ts";
 import { verifyAuditLog } from "./verify.ts";
 
 describe.each(testDatabaseKinds())("audit log on %s", (kind) => {
@@ -43,7 +44,7 @@ describe.each(testDatabaseKinds())("audit log on %s", (kind) => {
   it("reports unsealed events, then keeps one verified keyed chain per unit once sealed", async () => {
     const before = await verifyAuditLog(database.db, sealing.verifyOptions());
     expect(before).toMatchObject({ ok: true, events: 8, sealed: 0, chains: 0, unsealed: { count: 8 } });
-    const sealed = await sealAndCheckpoint(database, sealing, new Date().toISOString());
+    const sealed = await sealAndCheckpoint(database, sealing, clock().now().toISOString());
     expect(sealed.sealed).toBe(8);
     expect(sealed.heads.map((h) => [h.chain, h.position]).sort()).toEqual(
       [
@@ -63,7 +64,7 @@ describe.each(testDatabaseKinds())("audit log on %s", (kind) => {
       problems: [],
     });
     // Sealing again finds nothing new.
-    expect((await sealAndCheckpoint(database, sealing, new Date().toISOString())).sealed).toBe(0);
+    expect((await sealAndCheckpoint(database, sealing, clock().now().toISOString())).sealed).toBe(0);
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of events and seals", async () => {
