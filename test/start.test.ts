@@ -63,7 +63,11 @@ describe("server process", () => {
     const first = start(dataDir, port);
     await waitFor(() => first.output().includes("Samsyn körs på"), "the server to listen");
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toEqual({ status: "ok", database: "pglite" });
+    expect(await health.json()).toEqual({
+      status: "ok",
+      database: "pglite",
+      audit: expect.objectContaining({ healthy: true }),
+    });
     // No personnummer in the log (pino times are 13-digit epoch milliseconds, so only the dashed form is unambiguous).
     expect(first.output()).not.toMatch(/(?<!\d)(19|20)\d{6}-\d{4}(?!\d)/);
 

@@ -17,6 +17,9 @@ import { loadReference } from "../reference/index.ts";
 import path from "node:path";
 import { clock } from "../dates/clock.ts";
 import { createApp } from "./app.ts";
+import { startAuditSealing } from "../audit/sealer-service.ts";
+import { startControlSocket } from "../backup/control.ts";
+import { migrateDatabase } from "../db/roles.ts";
 import { ConfigError, loadConfig, type Config } from "../server/config.ts";
 import { describeError } from "../server/loggable-error.ts";
 import { createLogger, type Logger } from "../server/logger.ts";
@@ -29,7 +32,7 @@ async function main() {
       ? { kind: "postgres", url: config.databaseUrl }
       : { kind: "pglite", dataDir: config.dataDir },
   );
-  await database.migrate();
+  await migrateDatabase(database, config.databaseOwnerUrl);
   if (database.kind === "pglite" && config.demo === "auto") await offerDemo(database, logger);
 
   const reference = await loadReference(database);
@@ -51,6 +54,10 @@ async function main() {
   });
   // The daily task job: checkpoints, aktualisering and reminders become tasks (several processes: advisory lock).
   const taskJob = startTaskJob({ database, reference, logger, now: clock().now });
+  // Requests only insert audit events; this seals them (keyed chain, checkpoints outside the database).
+  const auditSealer = await startAuditSealing({ database, config, logger, now: clock().now });
+  // `samsyn backup` asks the running server through this socket (one process per data directory).
+  const control = await startControlSocket({ database, config, logger, beforeBackup: auditSealer.runNow });
   const app = createApp({
     database,
     config,
@@ -59,6 +66,7 @@ async function main() {
     reference,
     certificateChecker: createCertificateChecker(reference),
     outbox,
+    auditSealer,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     logger.info({ port: config.port, database: database.kind }, "listening");
@@ -75,6 +83,8 @@ async function main() {
       await outbox.stop();
       await inbox.stop();
       await taskJob.stop();
+      await control.stop();
+      await auditSealer.stop();
       await database.close();
       process.exit(0);
     });

@@ -4,6 +4,7 @@
  */
 import { clock } from "../dates/clock.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { fmbCommand } from "./commands/fmb-import.ts";
 import { intygCommand } from "./commands/intyg-validate.ts";
@@ -31,8 +32,18 @@ const commands: Record<string, CommandEntry> = {
   },
   audit: {
     name: "audit verify",
-    summary: "verify the audit log's hash chains (exit 1 when tampered with)",
+    summary: "verify the audit log's keyed chains and checkpoints (exit 1 when tampered with); also seal, rotate-key",
     run: auditCommand,
+  },
+  backup: {
+    name: "backup FILE",
+    summary: "back up the embedded database (online: a running server takes the snapshot)",
+    run: backupCommand,
+  },
+  restore: {
+    name: "restore FILE",
+    summary: "restore a backup into an empty embedded data directory and verify it",
+    run: restoreCommand,
   },
   sjukfall: {
     name: "sjukfall",

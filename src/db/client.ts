@@ -28,6 +28,11 @@ export interface Database {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Embedded only: runs `read` and dumps the data directory (gzipped tar) in one transaction, so
+   * both see the same committed state and no write runs in between (PGlite runs one at a time).
+   */
+  dumpDataDir?<T>(read: (tx: Tx) => Promise<T>): Promise<T & { dump: Buffer }>;
 }
 
 export const migrationsFolder = path.join(import.meta.dirname, "migrations");
@@ -70,6 +75,13 @@ async function openPglite(options: { dataDir: string | null; loadDataDir?: Blob 
       db,
       kind: "pglite",
       migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+      dumpDataDir: (read) =>
+        db.transaction(async (tx) => {
+          const result = await read(tx);
+          // PGlite's dump waits for the running statement only; this transaction keeps the others out.
+          const dump = Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer());
+          return { ...result, dump };
+        }),
       close: async () => {
         await client.close();
         releaseLock();

@@ -32,3 +32,13 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/** The live process holding the data directory, or null. */
+export function dataDirHolder(dataDir: string): number | null {
+  try {
+    const owner = Number(readFileSync(path.join(dataDir, "samsyn.lock"), "utf8"));
+    return owner !== process.pid && isAlive(owner) ? owner : null;
+  } catch {
+    return null;
+  }
+}

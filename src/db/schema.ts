@@ -22,6 +22,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+/** A full transaction id; read as text (it may exceed 2^53). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 const createdAt = () =>
   timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
@@ -237,9 +239,9 @@ export const fkArende = pgTable(
 );
 
 /**
- * Audit events: append-only (triggers refuse UPDATE and DELETE) and hash-chained per chain
- * (one chain per unit, plus "-" for events without a unit). The hash is computed by the
- * database trigger, so no writer can forget it.
+ * Audit events: append-only (triggers refuse UPDATE and DELETE; on PostgreSQL the application's
+ * role has INSERT and SELECT only). Requests only insert them; the sealer (src/audit/sealer.ts)
+ * chains them per unit with a keyed hash into `audit_seal`.
  */
 export const auditEvent = pgTable(
   "audit_event",
@@ -256,24 +258,33 @@ export const auditEvent = pgTable(
     entity: text("entity"),
     entityId: text("entity_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
-    chain: text("chain").notNull().default("-"),
-    /** Position in the chain, assigned under the chain lock (seq order may differ under concurrency). */
-    chainPos: bigint("chain_pos", { mode: "number" }).notNull().default(0),
-    prevHash: bytea("prev_hash"),
-    hash: bytea("hash"),
+    /** The inserting transaction (xid8, read as text): where the sealer looks for new events. */
+    xid: xid8("xid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index("audit_event_unit_patient_idx").on(t.unitId, t.patientId, t.at),
-    index("audit_event_chain_idx").on(t.chain, t.seq),
+    index("audit_event_xid_idx").on(t.xid),
   ],
 );
 
-export const auditChainHead = pgTable("audit_chain_head", {
-  chain: text("chain").primaryKey(),
-  seq: bigint("seq", { mode: "number" }).notNull(),
-  hash: bytea("hash").notNull(),
-  count: bigint("count", { mode: "number" }).notNull(),
-});
+/**
+ * One seal per audit event, append-only: its place in its unit's chain and the HMAC over the
+ * previous seal's hash and the event (the key is never in the database).
+ */
+export const auditSeal = pgTable(
+  "audit_seal",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    chain: text("chain").notNull(),
+    chainPos: bigint("chain_pos", { mode: "number" }).notNull(),
+    hash: bytea("hash").notNull(),
+    keyId: text("key_id").notNull(),
+    sealedAt: timestamp("sealed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("audit_seal_chain_pos_key").on(t.chain, t.chainPos)],
+);
 
 /** Failed logins per source address, for the login rate limit (shared by all server processes). */
 export const loginThrottle = pgTable(

@@ -31,6 +31,19 @@ const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    /** The owner of the tables on PostgreSQL: migrations run as it, the server as DATABASE_URL's role. */
+    DATABASE_OWNER_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** The audit HMAC key file (outside the database); demo mode creates it when missing. */
+    SAMSYN_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    /** The append-only file of MACed audit chain heads. */
+    SAMSYN_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    /** How often the sealer seals new audit events (seconds): the unsealed window. */
+    SAMSYN_AUDIT_SEAL_SECONDS: z.coerce.number().min(0.1).max(300).default(2),
+    /** At most this long between two lines of the checkpoint file (seconds): the tail-cut window. */
+    SAMSYN_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
     /** The address users reach Samsyn at; https makes session cookies Secure. */
     SAMSYN_PUBLIC_URL: z.url().optional(),
     /** demo: local password login (embedded/demo use). production: OIDC only. */
@@ -108,11 +121,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function toConfig(env: z.infer<typeof configSchema>) {
   const publicUrl = env.SAMSYN_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const dataDir = path.resolve(env.SAMSYN_DATA_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
-    dataDir: path.resolve(env.SAMSYN_DATA_DIR),
+    dataDir,
     databaseUrl: env.DATABASE_URL ?? null,
+    /** Migrations (and the application role's grants) run with this one; null: DATABASE_URL's role. */
+    databaseOwnerUrl: env.DATABASE_OWNER_URL ?? null,
+    audit: {
+      keyFile: path.resolve(env.SAMSYN_AUDIT_KEY_FILE ?? path.join(dataDir, "audit", "audit.key")),
+      checkpointFile: path.resolve(
+        env.SAMSYN_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit", "checkpoints.jsonl"),
+      ),
+      sealIntervalMs: Math.round(env.SAMSYN_AUDIT_SEAL_SECONDS * 1000),
+      checkpointMs: Math.round(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS * 1000),
+      /** `audit verify` reports events left unsealed longer than this. */
+      maxUnsealedSeconds: Math.max(300, env.SAMSYN_AUDIT_SEAL_SECONDS * 10),
+      /** Production never invents a key: a lost key must be noticed, not replaced. */
+      createKey: env.SAMSYN_AUTH_MODE !== "production",
+    },
     publicUrl,
     secureCookies: publicUrl.startsWith("https://"),
     authMode: env.SAMSYN_AUTH_MODE,

@@ -13,7 +13,19 @@ const healthRoute = createRoute({
       description: "Healthy",
       content: {
         "application/json": {
-          schema: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }),
+          schema: z.object({
+            status: z.literal("ok"),
+            database: z.enum(["pglite", "postgres"]),
+            audit: z
+              .object({
+                sealedThrough: z.string().nullable(),
+                windowSeconds: z.number().nullable(),
+                intervalSeconds: z.number(),
+                healthy: z.boolean(),
+              })
+              .optional()
+              .openapi({ description: "The audit sealer: events older than sealedThrough are sealed" }),
+          }),
         },
       },
     },
@@ -22,8 +34,9 @@ const healthRoute = createRoute({
 
 export function healthRoutes() {
   return createRouter().openapi(healthRoute, async (c) => {
-    const { database } = c.var.deps;
+    const { database, auditSealer } = c.var.deps;
     await database.db.execute(sql`select 1`);
-    return c.json({ status: "ok" as const, database: database.kind }, 200);
+    const audit = auditSealer ? { audit: auditSealer.status() } : {};
+    return c.json({ status: "ok" as const, database: database.kind, ...audit }, 200);
   });
 }
