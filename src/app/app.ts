@@ -2,10 +2,7 @@
  * The HTTP application: API under /api (OpenAPI at /api/docs), the built web app at /.
  * Built from explicit dependencies so tests run the real app against a test database.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
@@ -26,13 +23,15 @@ import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
+import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
 import { healthRoutes } from "../server/health.ts";
 import { createApiRateLimit } from "../server/rate-limit.ts";
+import { inputGuard } from "../server/input-guard.ts";
 import { loggableError } from "../server/loggable-error.ts";
+import { deliveryHeaders, serveWebApp } from "../server/web-delivery.ts";
 
 export const maxBodyBytes = 1024 * 1024;
-const webRoot = path.resolve(import.meta.dirname, "../../dist/web");
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -63,6 +62,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: "no-referrer",
     }),
   );
+  app.use(deliveryHeaders);
   app.use(
     "/api/*",
     bodyLimit({
@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use("/api/*", inputGuard);
   app.use("/api/*", authenticate);
   app.use("/api/*", createApiRateLimit());
   // Everything but these answers 401 before it even validates input.
@@ -110,6 +111,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error), error.status);
+    const inputError = inputErrorFromDatabase(error);
+    if (inputError) return c.json(errorBody(inputError), inputError.status);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx: most often a body that is not JSON.
       const message = error.status === 400 ? "Begäran är inte giltig JSON." : "Begäran kunde inte tolkas.";
@@ -120,16 +123,4 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
-}
-
-function serveWebApp(app: OpenAPIHono<AppEnv>) {
-  const indexFile = path.join(webRoot, "index.html");
-  app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
-  // The web app routes in the browser: any other page gets index.html.
-  app.get("/*", (c) => {
-    if (!existsSync(indexFile)) {
-      return c.text("Webbappen är inte byggd. Kör: npm run build", 503);
-    }
-    return c.html(readFileSync(indexFile, "utf8"));
-  });
 }

@@ -12,13 +12,17 @@ import type { Tx } from "../db/client.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { errorResponses } from "./openapi.ts";
+import { installSwedishMessages } from "./validation-messages.ts";
 
-export function validationError(issues: { path: PropertyKey[]; message: string; code?: string }[]): ApiError {
-  return new ApiError(400, "VALIDATION", "Uppgifterna är inte giltiga.", {
-    issues: issues.map((issue) => ({
-      path: issue.path.map(String).join("."),
-      message: issue.code === "unrecognized_keys" ? `Okänt fält: ${issue.message}` : issue.message,
-    })),
+installSwedishMessages();
+
+/** A failed validation: 400 naming the fields, each issue with its Swedish message. */
+export function validationError(issues: { path: PropertyKey[]; message: string }[]): ApiError {
+  const paths = [...new Set(issues.map((issue) => issue.path.map(String).join(".")))];
+  const named = paths.filter(Boolean);
+  const fields = named.length > 0 ? ` Kontrollera: ${named.slice(0, 5).join(", ")}.` : "";
+  return new ApiError(400, "VALIDATION", `Uppgifterna är inte giltiga.${fields}`, {
+    issues: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
   });
 }
 

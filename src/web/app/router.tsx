@@ -1,27 +1,47 @@
 /** The pages and who may see them. Paths are Swedish and never carry patient data. */
+import { lazy, Suspense, type ComponentType } from "react";
+import { Center, Loader } from "@mantine/core";
 import { createBrowserRouter, Outlet } from "react-router";
+// The start page links to the admin sections: the admin shell stays in the first chunk.
 import { AdminIndex, AdminLayout } from "../admin/AdminLayout.tsx";
-import { CertificatePage } from "../certificates/CertificatePage.tsx";
-import { PolicyPage } from "../admin/PolicyPage.tsx";
-import { UnitsPage } from "../admin/UnitsPage.tsx";
-import { UsersPage } from "../admin/UsersPage.tsx";
 import { LoginPage } from "../auth/LoginPage.tsx";
-import { SjukfallSettingsPage } from "../cases/SjukfallSettingsPage.tsx";
-import { SamtalPage } from "../coordination/SamtalPage.tsx";
 import { ErrorPage } from "../errors/ErrorPage.tsx";
-import { ImportPage } from "../imports/ImportPage.tsx";
 import { NotFoundPage } from "../errors/NotFoundPage.tsx";
-import { NewPatientPage } from "../patients/NewPatientPage.tsx";
-import { PatientPage } from "../patients/PatientPage.tsx";
-import { PatientSearchPage } from "../patients/PatientSearchPage.tsx";
 import { RequireCapability, RequireSession } from "./guards.tsx";
 import { Layout } from "./Layout.tsx";
 import { StartPage } from "./StartPage.tsx";
-import { AktualiseringPage } from "../tasks/AktualiseringPage.tsx";
-import { TasksPage } from "../tasks/TasksPage.tsx";
-import { SjukfallPage } from "../worklist/SjukfallPage.tsx";
-import { GenomgangPage } from "../review/GenomgangPage.tsx";
-import { IncidentPage } from "../audit/IncidentPage.tsx";
+
+/**
+ * Each page area is its own chunk, loaded when first visited: the first page needs only the shell
+ * (login, layout, start page), not every screen of the app.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const CertificatePage = page(() => import("../certificates/CertificatePage.tsx"), "CertificatePage");
+const PolicyPage = page(() => import("../admin/PolicyPage.tsx"), "PolicyPage");
+const UnitsPage = page(() => import("../admin/UnitsPage.tsx"), "UnitsPage");
+const UsersPage = page(() => import("../admin/UsersPage.tsx"), "UsersPage");
+const SjukfallSettingsPage = page(() => import("../cases/SjukfallSettingsPage.tsx"), "SjukfallSettingsPage");
+const SamtalPage = page(() => import("../coordination/SamtalPage.tsx"), "SamtalPage");
+const ImportPage = page(() => import("../imports/ImportPage.tsx"), "ImportPage");
+const NewPatientPage = page(() => import("../patients/NewPatientPage.tsx"), "NewPatientPage");
+const PatientPage = page(() => import("../patients/PatientPage.tsx"), "PatientPage");
+const PatientSearchPage = page(() => import("../patients/PatientSearchPage.tsx"), "PatientSearchPage");
+const AktualiseringPage = page(() => import("../tasks/AktualiseringPage.tsx"), "AktualiseringPage");
+const TasksPage = page(() => import("../tasks/TasksPage.tsx"), "TasksPage");
+const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "SjukfallPage");
+const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
+const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
+
+function PageLoading() {
+  return (
+    <Center py="xl">
+      <Loader aria-label="Sidan laddas" />
+    </Center>
+  );
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -39,7 +59,11 @@ export function createRouter() {
             {
               // Inside the shell, so the header and navigation stay when a page fails.
               errorElement: <ErrorPage />,
-              element: <Outlet />,
+              element: (
+                <Suspense fallback={<PageLoading />}>
+                  <Outlet />
+                </Suspense>
+              ),
               children: [
                 { index: true, element: <StartPage /> },
                 {
