@@ -153,7 +153,7 @@ async function run(input: MixedInput): Promise<MixedResult> {
             timed("patient certificates", 200, get(`/api/patients/${patient}/certificates`)),
           ]);
         } else if (roll < 0.72) {
-          await timed("search", 200, get(`/api/patients?q=${pick(["a", "an", "er", "lind", "19"])}`));
+          await timed("search", 200, get(`/api/patients?q=${pick(["an", "er", "lind", "19", "ma"])}`));
         } else if (roll < 0.95 && user.role === "LAKARE") {
           if (!draft) {
             const created = await timed(
