@@ -7,6 +7,7 @@ import { auditCommand } from "./commands/audit.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { fmbCommand } from "./commands/fmb-import.ts";
+import { importCommand } from "./commands/import.ts";
 import { intygCommand } from "./commands/intyg-validate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { sjukfallCommand } from "./commands/sjukfall.ts";
@@ -55,6 +56,11 @@ const commands: Record<string, CommandEntry> = {
     summary: "validate an FK 7804 certificate draft (JSON) by the certificate rules",
     run: intygCommand,
   },
+  import: {
+    name: "import certificates",
+    summary: "import certificates from another system (JSON or CSV), in chunks, with progress",
+    run: importCommand,
+  },
   fmb: {
     name: "fmb import",
     summary: "store a newer FMB dump in the database (used from the next server start)",
@@ -68,7 +74,7 @@ usage: samsyn <command> [options]     (samsyn <command> --help for a command's o
 
 commands:
 ${Object.values(commands)
-  .map((c) => `  ${c.name.padEnd(14)} ${c.summary}`)
+  .map((c) => `  ${c.name.padEnd(20)} ${c.summary}`)
   .join("\n")}
 
 The database is the server's: DATABASE_URL (PostgreSQL) when set, else the embedded database in

@@ -1,10 +1,9 @@
 /**
- * Writes generated rows in batches: one INSERT … SELECT FROM json_populate_recordset per batch,
- * so a batch of thousands of rows is one statement with one parameter (no 65,535-parameter limit,
- * no per-row round trip) and runs the same on PGlite and on a PostgreSQL server. Buffers are
- * flushed in foreign-key order, so a row never arrives before the rows it refers to.
+ * Writes generated rows in batches, one statement per batch (`insertRows`). Buffers are flushed in
+ * foreign-key order, so a row never arrives before the rows it refers to.
  */
-import { getTableColumns, getTableName, sql, type Table } from "drizzle-orm";
+import type { Table } from "drizzle-orm";
+import { insertRows } from "../db/bulk.ts";
 import type { Queryable } from "../db/client.ts";
 import {
   appUser,
@@ -43,14 +42,6 @@ const insertOrder: readonly DemoTable[] = [
   "fkArende",
   "fkArendeEvent",
 ];
-
-/** Property name → column name, per table. */
-const columnNames = Object.fromEntries(
-  insertOrder.map((name) => [
-    name,
-    new Map(Object.entries(getTableColumns(tables[name])).map(([key, column]) => [key, column.name])),
-  ]),
-) as Record<DemoTable, Map<string, string>>;
 
 export type RowCounts = Record<DemoTable, number>;
 
@@ -94,25 +85,6 @@ export class RowSink {
   }
 
   async #insert(name: DemoTable, rows: Record<string, unknown>[]): Promise<void> {
-    const names = columnNames[name];
-    const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const records = rows.map((row) => {
-      const record: Record<string, unknown> = {};
-      for (const key of keys) record[names.get(key)!] = row[key] ?? null;
-      return record;
-    });
-    const table = sql.identifier(getTableName(tables[name]));
-    const columns = sql.raw(keys.map((key) => `"${names.get(key)!}"`).join(", "));
-    try {
-      await this.#q.execute(
-        sql`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, ${JSON.stringify(records)}::json)`,
-      );
-    } catch (error) {
-      // The query error repeats the parameters — patient data — so only the driver's own error travels on.
-      const cause = (error as { cause?: unknown }).cause ?? error;
-      const message = `Inserting ${rows.length} rows into ${getTableName(tables[name])} failed: ${(cause as Error).message}`;
-      // eslint-disable-next-line preserve-caught-error -- the driver's error, without the parameters
-      throw new Error(message, { cause });
-    }
+    await insertRows(this.#q, tables[name], rows);
   }
 }

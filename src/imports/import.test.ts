@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { certificate, patient } from "../db/schema.ts";
+import { auditEvent, certificate, patient } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildUnit, buildUser } from "../../test/factories.ts";
 import { parseJsonImport } from "./format.ts";
-import { importCertificates } from "./store.ts";
+import { ImportInterruptedError, importCertificates } from "./store.ts";
 
 describe.each(testDatabaseKinds())("certificate import on %s", (kind) => {
   let database: Database;
@@ -58,18 +58,13 @@ describe.each(testDatabaseKinds())("certificate import on %s", (kind) => {
       },
     ]);
 
+  // One certificate per chunk: x2 links to x1 across two transactions.
   const run = () =>
-    database.db.transaction((tx) =>
-      importCertificates(
-        {
-          tx,
-          actor: null,
-          grant: null,
-          unitId,
-          diagnosisTitle: (code) => (code === "M545" ? "Lumbago" : null),
-        },
-        parseJsonImport(file()),
-      ),
+    importCertificates(
+      database.db,
+      { actor: null, grant: null, unitId, diagnosisTitle: (code) => (code === "M545" ? "Lumbago" : null) },
+      parseJsonImport(file()),
+      { chunkSize: 1 },
     );
 
   it("imports valid rows, creates the patient, maps doctors and relations, and reports rejected rows", async () => {
@@ -105,6 +100,81 @@ describe.each(testDatabaseKinds())("certificate import on %s", (kind) => {
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 2, patientsCreated: 0 });
     const after = await database.db.select().from(certificate).where(eq(certificate.unitId, unitId));
     expect(after).toEqual(before);
+  });
+});
+
+describe.each(testDatabaseKinds())("chunked certificate import on %s", (kind) => {
+  let database: Database;
+  let unitId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    unitId = (await buildUnit(database.db)).id;
+  });
+  afterAll(() => database.close());
+
+  const cert = (id: string, from: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    patient: "19800113-9297",
+    unit: unitId,
+    signed: from,
+    diagnosis: "F32.9",
+    periods: [{ from, to: from.replace(/-\d\d$/, "-28"), grade: 100 }],
+    ...extra,
+  });
+  const importFile = (rows: unknown[], chunkSize = 1) =>
+    importCertificates(
+      database.db,
+      { actor: null, grant: null, unitId, diagnosisTitle: () => null },
+      parseJsonImport(JSON.stringify(rows)),
+      { chunkSize },
+    );
+  const byExternalId = async () =>
+    new Map(
+      (await database.db.select().from(certificate).where(eq(certificate.unitId, unitId))).map((r) => [
+        r.externalId,
+        r,
+      ]),
+    );
+
+  it("links a certificate to one later in the file (another chunk) once that one is written", async () => {
+    const report = await importFile([
+      cert("f2", "2026-02-01", { completes: "f1" }),
+      cert("f1", "2026-01-01"),
+    ]);
+    expect(report).toMatchObject({ created: 2, rejected: [] });
+    const rows = await byExternalId();
+    expect(rows.get("f2")!.completesId).toBe(rows.get("f1")!.id);
+  });
+
+  it("keeps the chunks written before a failure, reports how far it came, and resumes from the same file", async () => {
+    // A real failure of the database in the third chunk.
+    await database.db.execute(sql`
+      CREATE FUNCTION refuse_r3() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused'; END $$`);
+    await database.db.execute(sql`
+      CREATE TRIGGER refuse_r3 BEFORE INSERT ON certificate
+      FOR EACH ROW WHEN (NEW.external_id = 'r3') EXECUTE FUNCTION refuse_r3()`);
+    const rows = ["r1", "r2", "r3", "r4"].map((id, i) => cert(id, `2025-0${i + 1}-01`));
+    const failure = await importFile(rows).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportInterruptedError);
+    expect((failure as ImportInterruptedError).progress).toEqual({ done: 2, total: 4 });
+    expect((failure as ImportInterruptedError).report).toMatchObject({ created: 2 });
+    const written = await byExternalId();
+    expect(["r1", "r2", "r3", "r4"].filter((id) => written.has(id))).toEqual(["r1", "r2"]);
+    const audited = await database.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.unitId, unitId), eq(auditEvent.action, "CREATE")));
+    expect(audited.map((e) => e.entityId)).toEqual(
+      expect.arrayContaining([written.get("r1")!.id, written.get("r2")!.id]),
+    );
+
+    await database.db.execute(sql`DROP TRIGGER refuse_r3 ON certificate`);
+    const resumed = await importFile(rows);
+    expect(resumed).toMatchObject({ created: 2, unchanged: 2, updated: 0 });
+    const after = await byExternalId();
+    expect(["r1", "r2", "r3", "r4"].filter((id) => after.has(id))).toEqual(["r1", "r2", "r3", "r4"]);
   });
 });
 

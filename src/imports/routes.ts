@@ -1,11 +1,15 @@
-/** Import of certificates written in another system (CSV or JSON), into the active unit. */
+/**
+ * Import of certificates written in another system (CSV or JSON), into the active unit, in short
+ * transactions of a few hundred certificates (see ./store.ts), so other requests are not held.
+ */
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorizeOnUnit } from "../access/authorize.ts";
-import { errors } from "../server/errors.ts";
+import { ApiError, errors } from "../server/errors.ts";
+import { loggableError } from "../server/loggable-error.ts";
 import { errorResponses, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
 import { ImportFormatError, parseCsvImport, parseJsonImport } from "./format.ts";
-import { importCertificates } from "./store.ts";
+import { ImportInterruptedError, importCertificates } from "./store.ts";
 
 export const importReportSchema = z
   .object({
@@ -52,13 +56,24 @@ export function importRoutes() {
       if (error instanceof ImportFormatError) throw errors.badRequest(error.message);
       throw error;
     }
-    const { reference } = c.var.deps;
-    const report = await c.var.deps.database.db.transaction((tx) =>
-      importCertificates(
-        { tx, actor, grant, unitId, diagnosisTitle: (code) => reference.diagnosisTitle(code) },
+    const { reference, database } = c.var.deps;
+    try {
+      const report = await importCertificates(
+        database.db,
+        { actor, grant, unitId, diagnosisTitle: (code) => reference.diagnosisTitle(code) },
         parsed,
-      ),
-    );
-    return c.json(report, 200);
+      );
+      return c.json(report, 200);
+    } catch (error) {
+      if (!(error instanceof ImportInterruptedError)) throw error;
+      c.var.deps.logger.error({ err: loggableError(error.cause) }, "certificate import interrupted");
+      // The committed chunks stay; the same file again resumes (their rows come back unchanged).
+      throw new ApiError(
+        503,
+        "IMPORT_INTERRUPTED",
+        `Importen avbröts efter ${error.progress.done} av ${error.progress.total} intyg. Importera samma fil igen för att fortsätta.`,
+        { extra: { done: error.progress.done, total: error.progress.total } },
+      );
+    }
   });
 }
