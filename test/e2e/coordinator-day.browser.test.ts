@@ -7,7 +7,6 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stockholmToday } from "../../src/dates/today.ts";
 import {
   expectNoAxeViolations,
   expectText,
@@ -17,6 +16,7 @@ import {
   newPage,
   screenshot,
 } from "./browser.ts";
+import { addDays, serverToday } from "./fixtures.ts";
 
 interface ListRow {
   patientId: string;
@@ -30,12 +30,6 @@ interface Task {
   status: string;
   note: string | null;
   caseStart: string;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A patient in the "> 30 dagar" list with an open aktualisering task, an undecided case and no consent. */
@@ -78,9 +72,9 @@ describe("a rehabkoordinator's day", () => {
   it("goes from the list over 30 days to a decided, consented and coordinated case", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
-    const today = stockholmToday(new Date());
+    const today = await serverToday(page);
     const { row, task } = await patientOfTheDay(page);
-    const marker = `DAG-${Date.now().toString(36)}`;
+    const marker = `DAG-${task.id.slice(0, 8)}`;
 
     // The list, filtered to cases over 30 days, narrowed to the patient by name.
     await page
