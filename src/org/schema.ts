@@ -142,3 +142,12 @@ export const policySchema = z
     grants: z.array(z.object({ role: z.string(), capability: z.string(), justification: z.string() })),
   })
   .openapi("Policy");
+
+export type Unit = z.output<typeof unitSchema>;
+export type NewUnit = z.input<typeof createUnitBody>;
+export type UnitChanges = z.input<typeof updateUnitBody>;
+export type Assignment = z.output<typeof assignmentSchema>;
+export type User = z.output<typeof userSchema>;
+export type NewUser = z.input<typeof createUserBody>;
+export type NewAssignment = z.input<typeof createAssignmentBody>;
+export type Policy = z.output<typeof policySchema>;

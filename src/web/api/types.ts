@@ -49,131 +49,22 @@ export interface Me {
   authMode: "demo" | "production";
 }
 
-export type Sex = "F" | "M";
-
-export interface PatientSummary {
-  id: string;
-  personnummer: string;
-  name: string;
-  sex: Sex;
-  age: number;
-  protectedIdentity: boolean;
-  listed: boolean;
-}
-
-export interface PatientSearchResult {
-  patients: PatientSummary[];
-  total: number;
-  truncated: boolean;
-}
-
-export interface Patient {
-  id: string;
-  personnummer: string;
-  samordningsnummer: boolean;
-  givenName: string;
-  familyName: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  protectedIdentity: boolean;
-  listingUnit: { id: string; name: string } | null;
-  firstDayCertificateUntil: string | null;
-  version: number;
-}
-
-export interface NewPatient {
-  personnummer: string;
-  givenName: string;
-  familyName: string;
-  protectedIdentity?: boolean;
-  listed?: boolean;
-}
-
-export interface PatientChanges {
-  version: number;
-  givenName?: string;
-  familyName?: string;
-  protectedIdentity?: boolean;
-  listed?: boolean;
-  firstDayCertificateUntil?: string | null;
-}
-
-export interface AccessEvent {
-  at: string;
-  user: string;
-  role: string | null;
-  action: string;
-  actionLabel: string;
-  purpose: string;
-}
-
-export interface Unit {
-  id: string;
-  name: string;
-  hsaId: string | null;
-  postalAddress: string;
-  postalCode: string;
-  town: string;
-  phone: string;
-  active: boolean;
-  version: number;
-}
-
-export interface UnitFields {
-  name: string;
-  postalAddress: string;
-  postalCode: string;
-  town: string;
-  phone: string;
-  hsaId: string | null;
-}
-
-export interface NewUnit extends UnitFields {
-  id: string;
-}
-
-export interface UnitChanges extends Partial<UnitFields> {
-  version: number;
-  active?: boolean;
-}
-
-export interface Assignment {
-  id: string;
-  unitId: string;
-  unitName: string;
-  role: string;
-  roleLabel: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  title: string;
-  hsaId: string | null;
-  active: boolean;
-  locked?: boolean;
-  version: number;
-  assignments: Assignment[];
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  title: string;
-  hsaId?: string | null;
-  password?: string;
-}
-
-export interface NewAssignment {
-  userId: string;
-  unitId: string;
-  role: string;
-}
-
-export interface Policy {
-  roles: { id: string; label: string }[];
-  capabilities: { id: string; label: string }[];
-  grants: { role: string; capability: string; justification: string }[];
-}
+export type {
+  AccessEvent,
+  NewPatient,
+  Patient,
+  PatientChanges,
+  PatientSearchResult,
+  PatientSummary,
+  Sex,
+} from "../../patients/schema.ts";
+export type {
+  Assignment,
+  NewAssignment,
+  NewUnit,
+  NewUser,
+  Policy,
+  Unit,
+  UnitChanges,
+  User,
+} from "../../org/schema.ts";
