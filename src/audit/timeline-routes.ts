@@ -3,7 +3,7 @@
  * or one user's events on the active unit over a period, as JSON or CSV. Reading it is itself
  * logged: one event per patient it names.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import { findPatient } from "../patients/store.ts";
@@ -12,58 +12,8 @@ import type { AppEnv } from "../server/env.ts";
 import { errorResponses } from "../server/openapi.ts";
 import { patientData } from "../server/router.ts";
 import { auditedRead } from "./audit.ts";
+import { timelineQuery, timelineResponse } from "./schema.ts";
 import { incidentTimeline, timelineCsv, userKnownOnUnit } from "./timeline.ts";
-
-const isoDate = (label: string) => z.iso.date({ error: `Ange ${label} som ÅÅÅÅ-MM-DD.` });
-
-export const timelineQuery = z
-  .object({
-    patientId: z.uuid({ error: "Ogiltigt patient-id." }).optional(),
-    userId: z.uuid({ error: "Ogiltigt användar-id." }).optional(),
-    from: isoDate("från och med"),
-    to: isoDate("till och med"),
-    format: z.enum(["json", "csv"], { error: "Formatet ska vara json eller csv." }).default("json"),
-  })
-  .superRefine((q, ctx) => {
-    if ((q.patientId === undefined) === (q.userId === undefined))
-      ctx.addIssue({
-        code: "custom",
-        path: ["patientId"],
-        message: "Ange antingen en patient eller en användare.",
-      });
-    if (q.from > q.to)
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: "Till och med kan inte vara före från och med.",
-      });
-  });
-
-const timelineEvent = z.object({
-  seq: z.number(),
-  at: z.string(),
-  userId: z.string().nullable(),
-  user: z.string(),
-  role: z.string().nullable(),
-  patientId: z.string().nullable(),
-  personnummer: z.string().nullable(),
-  patientName: z.string().nullable(),
-  action: z.string(),
-  actionLabel: z.string(),
-  purpose: z.string(),
-  entity: z.string().nullable(),
-  entityId: z.string().nullable(),
-});
-
-export const timelineResponse = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    events: z.array(timelineEvent),
-    /** More events than one answer holds: ask for a shorter period. */
-    truncated: z.boolean(),
-  })
-  .openapi("IncidentTimeline");
 
 const timelineRoute = createRoute({
   method: "get",

@@ -280,3 +280,23 @@ export const coordinationLogResponse = z
     events: z.array(logEventSchema),
   })
   .openapi("KoordineringLog");
+
+export type UserRef = z.output<z.ZodObject<typeof user>>;
+export type Consent = z.output<typeof consentSchema>;
+export type ConsentStatus = z.output<typeof consentStatusSchema>;
+export type Consents = z.output<typeof consentsResponse>;
+export type NewConsent = z.input<typeof recordConsentBody>;
+export type Decision = z.output<typeof decisionSchema>;
+export type Aktualisering = z.output<typeof aktualiseringResponse>;
+export type AktualiseringCase = Aktualisering["cases"][number];
+export type NewDecision = z.input<typeof decideBody>;
+export type Samtal = z.output<typeof samtalSchema>;
+/** The editable fields of a samtal; a save sends the ones it changes. */
+export type SamtalFields = z.input<typeof createSamtalBody>;
+export type Measure = z.output<typeof measureSchema>;
+export type NewMeasure = z.input<typeof recordMeasureBody>;
+export type Participant = z.input<typeof participantSchema>;
+export type Meeting = z.output<typeof meetingSchema>;
+export type NewMeeting = z.input<typeof recordMeetingBody>;
+export type LogEvent = z.output<typeof logEventSchema>;
+export type CoordinationLog = z.output<typeof coordinationLogResponse>;

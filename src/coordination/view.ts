@@ -18,6 +18,7 @@ import {
   type ParticipantParty,
 } from "./rules.ts";
 import type { ConsentRow, DecisionRow, MeasureRow, MeetingRow, SamtalRow } from "./store.ts";
+import type { Consent, ConsentStatus, Decision, Measure, Meeting, Samtal } from "./schema.ts";
 
 export type Names = ReadonlyMap<string, string>;
 type ConsentEventType = "SAMTYCKE" | "SAMTYCKE_ATERKALLAT" | "SAMTYCKE_UTGANGET";
@@ -41,7 +42,7 @@ export function userIdsOf(rows: {
   ];
 }
 
-export function consentView(row: ConsentRow, names: Names) {
+export function consentView(row: ConsentRow, names: Names): Consent {
   return {
     id: row.id,
     kind: row.kind,
@@ -67,7 +68,7 @@ export function consentView(row: ConsentRow, names: Names) {
 }
 
 /** The state of each consent kind on `today`. */
-export function consentStates(rows: ConsentRow[], today: string) {
+export function consentStates(rows: ConsentRow[], today: string): ConsentStatus[] {
   return consentKindIds.map((kind) => {
     const { state, consent } = consentState(rows, kind, today);
     return {
@@ -90,7 +91,7 @@ export function currentDecision<T extends { id: string; supersedesId: string | n
   return decisions.filter((d) => !superseded.has(d.id)).at(-1) ?? null;
 }
 
-export function decisionView(row: DecisionRow, names: Names, current: boolean) {
+export function decisionView(row: DecisionRow, names: Names, current: boolean): Decision {
   return {
     id: row.id,
     caseStart: row.caseStart,
@@ -116,7 +117,7 @@ export function decisionViews(rows: DecisionRow[], names: Names) {
   return rows.map((r) => decisionView(r, names, currentIds.has(r.id)));
 }
 
-export function samtalView(row: SamtalRow, names: Names) {
+export function samtalView(row: SamtalRow, names: Names): Samtal {
   return {
     id: row.id,
     status: row.status,
@@ -142,7 +143,7 @@ export function samtalView(row: SamtalRow, names: Names) {
   };
 }
 
-export function measureView(row: MeasureRow, names: Names) {
+export function measureView(row: MeasureRow, names: Names): Measure {
   return {
     id: row.id,
     type: row.type,
@@ -157,7 +158,7 @@ export function measureView(row: MeasureRow, names: Names) {
   };
 }
 
-export function meetingView(row: MeetingRow, names: Names) {
+export function meetingView(row: MeetingRow, names: Names): Meeting {
   return {
     id: row.id,
     kind: row.kind,

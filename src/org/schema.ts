@@ -1,6 +1,6 @@
 /** Request and response schemas of the organisation API (units, users, assignments, policy). */
 import { z } from "@hono/zod-openapi";
-import { isRole, roleIds } from "../access/policy.ts";
+import { capabilities, isRole, roleIds, type Capability } from "../access/policy.ts";
 
 const text = (label: string, max = 200) =>
   z
@@ -143,7 +143,7 @@ export const policySchema = z
     /** Who may give which roles, where (separation of duties). */
     assignmentRules: z.array(
       z.object({
-        by: z.string(),
+        by: z.enum(Object.keys(capabilities) as [Capability, ...Capability[]]),
         scope: z.enum(["active-unit", "region"]),
         roles: z.array(z.string()),
         justification: z.string(),
@@ -170,3 +170,12 @@ export const patientDataGrantsSchema = z
     ),
   })
   .openapi("PatientDataGrants");
+export type Unit = z.output<typeof unitSchema>;
+export type NewUnit = z.input<typeof createUnitBody>;
+export type UnitChanges = z.input<typeof updateUnitBody>;
+export type Assignment = z.output<typeof assignmentSchema>;
+export type User = z.output<typeof userSchema>;
+export type NewUser = z.input<typeof createUserBody>;
+export type NewAssignment = z.input<typeof createAssignmentBody>;
+export type Policy = z.output<typeof policySchema>;
+export type PatientDataGrant = z.output<typeof patientDataGrantsSchema>["grants"][number];

@@ -17,7 +17,7 @@ import {
   createPatientBody,
   patientDetail,
   patientIdParam,
-  patientSummary,
+  patientSearchResult,
   searchQuery,
   updatePatientBody,
 } from "./schema.ts";
@@ -70,10 +70,7 @@ const searchRoute = createRoute({
   ...patientData,
   request: { query: searchQuery },
   responses: {
-    200: jsonResponse(
-      z.object({ patients: z.array(patientSummary), total: z.number(), truncated: z.boolean() }),
-      "Matching patients of the active unit",
-    ),
+    200: jsonResponse(patientSearchResult, "Matching patients of the active unit"),
     ...errorResponses,
   },
 });

@@ -88,3 +88,15 @@ export const accessLogEntry = z.object({
   actionLabel: z.string(),
   purpose: z.string(),
 });
+
+export const patientSearchResult = z
+  .object({ patients: z.array(patientSummary), total: z.number(), truncated: z.boolean() })
+  .openapi("PatientSearchResult");
+
+export type PatientSummary = z.output<typeof patientSummary>;
+export type PatientSearchResult = z.output<typeof patientSearchResult>;
+export type Patient = z.output<typeof patientDetail>;
+export type NewPatient = z.input<typeof createPatientBody>;
+export type PatientChanges = z.input<typeof updatePatientBody>;
+export type AccessEvent = z.output<typeof accessLogEntry>;
+export type Sex = Patient["sex"];

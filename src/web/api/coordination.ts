@@ -4,200 +4,43 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type {
-  AktualiseringDecision,
-  ConsentKind,
-  ConsentMethod,
-  ConsentState,
-  Counterpart,
-  MeasureType,
-  MeetingKind,
-  ParticipantParty,
-  SamtalArea,
-  SamtalOutcome,
-  SamtalStatus,
-} from "../../coordination/rules.ts";
+  Aktualisering,
+  Consent,
+  Consents,
+  CoordinationLog,
+  Decision,
+  Measure,
+  Meeting,
+  NewConsent,
+  NewDecision,
+  NewMeasure,
+  NewMeeting,
+  Samtal,
+  SamtalFields,
+} from "../../coordination/schema.ts";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export interface UserRef {
-  id: string;
-  name: string | null;
-}
-
-export interface Consent {
-  id: string;
-  kind: ConsentKind;
-  kindLabel: string;
-  obtainedBy: UserRef;
-  obtainedDate: string;
-  method: ConsentMethod;
-  methodLabel: string;
-  scope: string;
-  validTo: string;
-  withdrawal: { date: string; note: string; by: UserRef; at: string } | null;
-  version: number;
-  recordedAt: string;
-}
-
-export interface ConsentStatus {
-  kind: ConsentKind;
-  kindLabel: string;
-  state: ConsentState;
-  stateLabel: string;
-  consentId: string | null;
-  validTo: string | null;
-  daysLeft: number | null;
-}
-
-export interface Consents {
-  today: string;
-  states: ConsentStatus[];
-  consents: Consent[];
-}
-
-export interface NewConsent {
-  kind: ConsentKind;
-  obtainedDate: string;
-  method: ConsentMethod;
-  scope: string;
-  validTo: string | null;
-}
-
-export interface Decision {
-  id: string;
-  caseStart: string;
-  decision: AktualiseringDecision;
-  decisionLabel: string;
-  reason: string;
-  decidedDate: string;
-  decidedBy: UserRef;
-  supersedesId: string | null;
-  samtalId: string | null;
-  current: boolean;
-  recordedAt: string;
-}
-
-export interface AktualiseringCase {
-  start: string;
-  end: string;
-  days: number;
-  dayInCase: number;
-  ongoing: boolean;
-  longerThan30Days: boolean;
-  needsDecision: boolean;
-  current: Decision | null;
-  history: Decision[];
-}
-
-export interface Aktualisering {
-  today: string;
-  cases: AktualiseringCase[];
-  otherDecisions: Decision[];
-}
-
-export interface NewDecision {
-  caseStart: string;
-  decision: AktualiseringDecision;
-  decidedDate: string;
-  reason: string;
-  supersedesId: string | null;
-}
-
-export type Samtal = Record<SamtalArea, string> & {
-  id: string;
-  status: SamtalStatus;
-  statusLabel: string;
-  caseStart: string | null;
-  samtalDate: string;
-  heldBy: UserRef;
-  outcome: SamtalOutcome | null;
-  outcomeLabel: string | null;
-  outcomeReason: string;
-  nextStep: string;
-  nextStepDate: string | null;
-  completedAt: string | null;
-  completedBy: UserRef | null;
-  version: number;
-  recordedAt: string;
-};
-
-/** The editable fields of a samtal; a save sends the ones it changes. */
-export type SamtalFields = Partial<
-  Record<SamtalArea, string> & {
-    caseStart: string | null;
-    samtalDate: string;
-    outcome: SamtalOutcome | null;
-    outcomeReason: string;
-    nextStep: string;
-    nextStepDate: string | null;
-  }
->;
-
-export interface Measure {
-  id: string;
-  type: MeasureType;
-  typeLabel: string;
-  date: string;
-  performedBy: UserRef;
-  counterpart: Counterpart | null;
-  counterpartLabel: string | null;
-  counterpartOther: string;
-  note: string;
-  recordedAt: string;
-}
-
-export interface NewMeasure {
-  type: MeasureType;
-  date: string;
-  counterpart: Counterpart | null;
-  counterpartOther: string;
-  note: string;
-}
-
-export interface Participant {
-  name: string;
-  role: string;
-  party: ParticipantParty;
-}
-
-export interface Meeting {
-  id: string;
-  kind: MeetingKind;
-  kindLabel: string;
-  date: string;
-  participants: (Participant & { partyLabel: string })[];
-  notes: string;
-  followUpDate: string | null;
-  recordedBy: UserRef;
-  recordedAt: string;
-}
-
-export interface NewMeeting {
-  kind: MeetingKind;
-  date: string;
-  participants: Participant[];
-  notes: string;
-  followUpDate: string | null;
-}
-
-interface EventBase {
-  date: string;
-  recordedAt: string;
-  label: string;
-}
-
-export type LogEvent =
-  | (EventBase & { type: "SAMTYCKE" | "SAMTYCKE_ATERKALLAT" | "SAMTYCKE_UTGANGET"; consent: Consent })
-  | (EventBase & { type: "AKTUALISERING"; decision: Decision })
-  | (EventBase & { type: "KARTLAGGANDE_SAMTAL"; samtal: Samtal })
-  | (EventBase & { type: "KOORDINERINGSINSATS"; measure: Measure })
-  | (EventBase & { type: "MOTE"; meeting: Meeting });
-
-export interface CoordinationLog {
-  today: string;
-  consent: ConsentStatus[];
-  events: LogEvent[];
-}
+export type {
+  Aktualisering,
+  AktualiseringCase,
+  Consent,
+  Consents,
+  ConsentStatus,
+  CoordinationLog,
+  Decision,
+  LogEvent,
+  Measure,
+  Meeting,
+  NewConsent,
+  NewDecision,
+  NewMeasure,
+  NewMeeting,
+  Participant,
+  Samtal,
+  SamtalFields,
+  UserRef,
+} from "../../coordination/schema.ts";
 
 const patientPath = (patientId: string, rest: string) =>
   `/api/patients/${encodeURIComponent(patientId)}/${rest}`;
