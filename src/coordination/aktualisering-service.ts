@@ -2,6 +2,7 @@
  * Aktualisering: the coordinator's decision on a case longer than 30 days, with the consent it needs; a
  * later decision supersedes, a concurrent one answers 409.
  */
+import { linkedCase } from "../cases/case-link.ts";
 import { isLongerThan30Days } from "../cases/length.ts";
 import { buildPatientSjukfall } from "../cases/view.ts";
 import { unitParams } from "../cases/settings.ts";
@@ -39,7 +40,30 @@ async function casesOf(
     arenden: [],
     settings,
     today,
-  }).cases;
+  }).cases.map((c) => ({ ...c, certificateIds: c.certificates.map((cert) => cert.id) }));
+}
+
+type PatientCase = Awaited<ReturnType<typeof casesOf>>[number];
+
+/**
+ * The patient's decisions, each keyed by the start of the case it is linked to today (its own
+ * recorded start when no computed case holds it): a decision stays with its case when an earlier
+ * certificate moves the start.
+ */
+function decisionsByCase(rows: DecisionRow[], cases: readonly PatientCase[]): DecisionRow[] {
+  return rows.map((row) => {
+    const found = linkedCase(cases, { certificateId: row.caseCertificateId, caseStart: row.caseStart });
+    return found && found.start !== row.caseStart ? { ...row, caseStart: found.start } : row;
+  });
+}
+
+async function decisionsOfCases(
+  q: Queryable,
+  unitId: string,
+  patientId: string,
+  cases: readonly PatientCase[],
+) {
+  return decisionsByCase(await decisionsOf(q, unitId, patientId), cases);
 }
 
 /** The start of the patient's current or latest case on the unit; `fallback` without a case. */
@@ -53,23 +77,33 @@ export async function latestCaseStart(
   return (await casesOf(q, unitId, patient, today))[0]?.start ?? fallback;
 }
 
+/** The case starting on `caseStart` with the patient's cases (400 naming the field when none does). */
 export async function requireCase(
   q: Queryable,
   unitId: string,
   patient: { id: string; firstDayCertificateUntil: string | null },
   caseStart: string,
   today: string,
-) {
-  const found = (await casesOf(q, unitId, patient, today)).find((c) => c.start === caseStart);
+): Promise<{ found: PatientCase; cases: PatientCase[] }> {
+  const cases = await casesOf(q, unitId, patient, today);
+  const found = cases.find((c) => c.start === caseStart);
   if (!found) {
     rejectIssues([
       { path: "caseStart", message: "Patienten har inget sjukfall på enheten som börjar det datumet." },
     ]);
   }
+  return { found: found!, cases };
 }
 
-async function decisionConflict(ctx: CoordinationContext, patientId: string, caseStart: string) {
-  const ofCase = (await decisionsOf(ctx.tx, ctx.unitId, patientId)).filter((d) => d.caseStart === caseStart);
+async function decisionConflict(
+  ctx: CoordinationContext,
+  patientId: string,
+  caseStart: string,
+  cases: readonly PatientCase[],
+) {
+  const ofCase = (await decisionsOfCases(ctx.tx, ctx.unitId, patientId, cases)).filter(
+    (d) => d.caseStart === caseStart,
+  );
   const current = currentDecision(ofCase);
   const names = await userNames(ctx.tx, userIdsOf({ decisions: current ? [current] : [] }));
   return errors.conflict(current ? decisionView(current, names, true) : null);
@@ -90,20 +124,22 @@ export async function recordDecision(
     reason: string;
     samtalId: string | null;
   },
+  cases: { found: PatientCase; cases: PatientCase[] },
   expectedCurrent?: string | null,
 ): Promise<DecisionRow> {
-  const ofCase = (await decisionsOf(ctx.tx, ctx.unitId, patientId)).filter(
+  const ofCase = (await decisionsOfCases(ctx.tx, ctx.unitId, patientId, cases.cases)).filter(
     (d) => d.caseStart === input.caseStart,
   );
   const current = currentDecision(ofCase);
   if (expectedCurrent !== undefined && (current?.id ?? null) !== expectedCurrent) {
-    throw await decisionConflict(ctx, patientId, input.caseStart);
+    throw await decisionConflict(ctx, patientId, input.caseStart, cases.cases);
   }
   await assertConsent(ctx.tx, ctx.unitId, patientId, consentsForDecision(input.decision), input.decidedDate);
   const row = await insertDecision(ctx.tx, {
     unitId: ctx.unitId,
     patientId,
     caseStart: input.caseStart,
+    caseCertificateId: cases.found.certificateIds[0] ?? null,
     decision: input.decision,
     reason: input.reason,
     decidedBy: ctx.actor.userId,
@@ -111,7 +147,7 @@ export async function recordDecision(
     supersedesId: current?.id ?? null,
     samtalId: input.samtalId,
   });
-  if (!row) throw await decisionConflict(ctx, patientId, input.caseStart);
+  if (!row) throw await decisionConflict(ctx, patientId, input.caseStart, cases.cases);
   await audit(ctx, [
     {
       action: "CREATE",
@@ -145,11 +181,12 @@ export async function decide(
   const patient = await requirePatient(ctx.tx, ctx.unitId, patientId);
   const decidedDate = input.decidedDate ?? ctx.today;
   rejectIssues(decisionIssues({ ...input, decidedDate }, ctx.today));
-  await requireCase(ctx.tx, ctx.unitId, patient, input.caseStart, ctx.today);
+  const cases = await requireCase(ctx.tx, ctx.unitId, patient, input.caseStart, ctx.today);
   const row = await recordDecision(
     ctx,
     patientId,
     { ...input, decidedDate, samtalId: null },
+    cases,
     input.supersedesId,
   );
   return decisionView(row, await userNames(ctx.tx, [row.decidedBy]), true);
@@ -158,7 +195,7 @@ export async function decide(
 export async function loadAktualisering(q: Queryable, unitId: string, patientId: string, today: string) {
   const patient = await requirePatient(q, unitId, patientId);
   const cases = await casesOf(q, unitId, patient, today);
-  const rows = await decisionsOf(q, unitId, patientId);
+  const rows = await decisionsOfCases(q, unitId, patientId, cases);
   const views = decisionViews(rows, await userNames(q, userIdsOf({ decisions: rows })));
   const newestFirst = (start: string) => views.filter((d) => d.caseStart === start).reverse();
   const starts = new Set(cases.map((c) => c.start));

@@ -7,6 +7,7 @@ import {
   consent,
   coordinationMeasure,
   coordinationMeeting,
+  patient,
   task,
 } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
@@ -414,6 +415,53 @@ describe.each(testDatabaseKinds())("coordination API on %s", (kind) => {
       "CREATE",
       "CREATE",
     ]);
+  });
+
+  it("keeps a decision with its case when an earlier certificate moves the case start", async () => {
+    const patientId = await patientWithCase();
+    await recordConsent(patientId, { kind: "KOORDINERING" });
+    const decided = await decide(patientId, { decision: "KOORDINERA_UTAN_TEAM" });
+    expect(decided.status).toBe(201);
+    const [stored] = await database.db
+      .select()
+      .from(aktualiseringDecision)
+      .where(eq(aktualiseringDecision.id, decided.body.id));
+    expect(stored!.caseCertificateId).not.toBeNull();
+
+    // A certificate written elsewhere, imported later: 2026-09-20 … 2026-09-30 joins the case.
+    const [stored2] = await database.db
+      .select({ personnummer: patient.personnummer })
+      .from(patient)
+      .where(eq(patient.id, patientId));
+    const imported = await secretary.json("POST", "/api/import/certificates", {
+      body: [
+        {
+          id: `earlier-${patientId}`,
+          patient: stored2!.personnummer,
+          unit: unitId,
+          signed: "2026-09-20T10:00:00",
+          diagnosis: "F438",
+          periods: [{ from: "2026-09-20", to: "2026-09-30", grade: 100 }],
+        },
+      ],
+    });
+    expect(imported.status).toBeLessThan(300);
+
+    const after = await coordinator.json<Aktualisering>("GET", `/api/patients/${patientId}/aktualisering`);
+    expect(after.body.cases).toEqual([
+      expect.objectContaining({ start: "2026-09-20", needsDecision: false }),
+    ]);
+    expect(after.body.cases[0]!.current?.id).toBe(decided.body.id);
+    // A new decision on the moved case supersedes the one it kept; a stale one is refused.
+    const stale = await decide(patientId, { caseStart: "2026-09-20", decision: "INGEN_ATGARD", reason: "x" });
+    expect(stale.status).toBe(409);
+    const next = await decide(patientId, {
+      caseStart: "2026-09-20",
+      decision: "INGEN_ATGARD",
+      reason: "Åter i arbete.",
+      supersedesId: decided.body.id,
+    });
+    expect(next.status).toBe(201);
   });
 
   it("closes the case's open 'besluta om aktualisering' task when the case is decided", async () => {

@@ -92,14 +92,19 @@ export async function completeSamtal(ctx: CoordinationContext, id: string, versi
   let decisionId: string | null = null;
   if (isDecision(outcome)) {
     const patient = await requirePatient(ctx.tx, ctx.unitId, row.patientId);
-    await requireCase(ctx.tx, ctx.unitId, patient, row.caseStart!, ctx.today);
-    const decision = await recordDecision(ctx, row.patientId, {
-      caseStart: row.caseStart!,
-      decision: outcome,
-      decidedDate: row.samtalDate,
-      reason: row.outcomeReason,
-      samtalId: row.id,
-    });
+    const cases = await requireCase(ctx.tx, ctx.unitId, patient, row.caseStart!, ctx.today);
+    const decision = await recordDecision(
+      ctx,
+      row.patientId,
+      {
+        caseStart: row.caseStart!,
+        decision: outcome,
+        decidedDate: row.samtalDate,
+        reason: row.outcomeReason,
+        samtalId: row.id,
+      },
+      cases,
+    );
     decisionId = decision.id;
   }
   const completed = await updateSamtalDraft(ctx.tx, ctx.unitId, id, version, {

@@ -445,6 +445,8 @@ export const aktualiseringDecision = pgTable(
       .notNull()
       .references(() => patient.id),
     caseStart: date("case_start", { mode: "string" }).notNull(),
+    /** A certificate of the case when decided: the decision follows it when the start moves. */
+    caseCertificateId: uuid("case_certificate_id").references(() => certificate.id),
     decision: text("decision")
       .$type<"AKTUALISERA_TEAM" | "KOORDINERA_UTAN_TEAM" | "INGEN_ATGARD">()
       .notNull(),

@@ -321,6 +321,22 @@ describe.each(testDatabaseKinds())("tasks on %s", (kind) => {
     expect((await taskOf(patients.anna, "AKTUALISERA")).status).toBe("OPEN");
   });
 
+  it("refuses 'Klar' on an aktualisering task: only a decision ends it", async () => {
+    const annaQueue = await taskOf(patients.anna, "AKTUALISERA");
+    const res = await coordinator.json<ErrorBody>("POST", `/api/tasks/${annaQueue.id}/done`, {
+      body: { version: annaQueue.version },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("DECISION_REQUIRED");
+    expect(res.body.error.message).toBe(
+      "Uppgiften blir klar när ett aktualiseringsbeslut är sparat. Öppna patienten och besluta under Aktualisering.",
+    );
+    expect(await taskOf(patients.anna, "AKTUALISERA")).toMatchObject({
+      status: "OPEN",
+      version: annaQueue.version,
+    });
+  });
+
   it("does not bring back a closed task on the next run", async () => {
     expect((await job([unitId])).created).toBe(0);
     expect((await taskOf(patients.anna, "CERTIFICATE_ENDING")).status).toBe("DONE");

@@ -142,7 +142,7 @@ async function act(c: Ctx, id: string, version: number, action: TaskAction) {
         ? ((await userNames(tx, [r.responsibleUserId])).get(r.responsibleUserId) ?? null)
         : null;
     if (row.version !== version) throw errors.conflict(view(row, p, await responsible(row), today));
-    const change = applyAction(row.status, action, today);
+    const change = applyAction(row.status, action, today, row.kind as TaskKind);
     if (!change.ok) {
       throw new ApiError(400, change.code, change.message, {
         ...(change.path ? { issues: [{ path: change.path, message: change.message }] } : {}),

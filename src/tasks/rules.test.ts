@@ -145,3 +145,18 @@ describe("ending a task", () => {
     expect(isOverdue(postponed, "2026-11-21")).toBe(true);
   });
 });
+
+describe("DECISION_REQUIRED: an aktualisering task ends by a decision", () => {
+  it("refuses DONE on AKTUALISERA, allows it on other kinds and allows postponing", () => {
+    const done = { kind: "DONE" as const, note: null };
+    expect(applyAction("OPEN", done, "2026-11-16", "AKTUALISERA")).toMatchObject({
+      ok: false,
+      code: "DECISION_REQUIRED",
+    });
+    expect(applyAction("POSTPONED", done, "2026-11-16", "AKTUALISERA")).toMatchObject({ ok: false });
+    expect(applyAction("OPEN", done, "2026-11-16", "CHECKPOINT_DAY_15")).toMatchObject({ ok: true });
+    expect(
+      applyAction("OPEN", { kind: "POSTPONE", date: "2026-11-20", note: null }, "2026-11-16", "AKTUALISERA"),
+    ).toMatchObject({ ok: true, status: "POSTPONED" });
+  });
+});

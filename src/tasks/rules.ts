@@ -149,14 +149,29 @@ export type TaskChange =
 
 const active = (status: TaskStatus) => status === "OPEN" || status === "POSTPONED";
 
+/** Tasks that end by a decision recorded elsewhere, never by "Klar" alone. */
+const endedByDecision: Partial<Record<TaskKind, string>> = {
+  AKTUALISERA:
+    "Uppgiften blir klar när ett aktualiseringsbeslut är sparat. Öppna patienten och besluta under Aktualisering.",
+};
+
 /** What an action does to a task, or why it is refused (Swedish message). */
-export function applyAction(status: TaskStatus, action: TaskAction, today: string): TaskChange {
+export function applyAction(
+  status: TaskStatus,
+  action: TaskAction,
+  today: string,
+  kind?: TaskKind,
+): TaskChange {
   if (!active(status)) {
     return {
       ok: false,
       code: "TASK_CLOSED",
       message: `Uppgiften är redan ${taskStatuses[status].toLowerCase()}.`,
     };
+  }
+  const decisionNeeded = kind === undefined ? undefined : endedByDecision[kind];
+  if (action.kind === "DONE" && decisionNeeded !== undefined) {
+    return { ok: false, code: "DECISION_REQUIRED", message: decisionNeeded };
   }
   switch (action.kind) {
     case "DONE":

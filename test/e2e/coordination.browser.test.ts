@@ -254,6 +254,15 @@ describe("the rehabkoordinator's coordination", () => {
     await field(page, "Nästa steg").fill("Teamträff med fysioterapeut och läkare");
     await field(page, "Datum för nästa steg").fill(addDays(today, 7));
     await page.getByRole("button", { name: "Slutför samtalet" }).click();
+    // Completing cannot be undone: a dialog asks first; cancelling keeps the form.
+    const confirm = page.getByRole("dialog", { name: "Slutföra samtalet?" });
+    await expectText(confirm, "Ett slutfört samtal kan inte ändras.");
+    await expectNoAxeViolations(page);
+    await confirm.getByRole("button", { name: "Avbryt" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await field(page, "Nästa steg").waitFor();
+    await page.getByRole("button", { name: "Slutför samtalet" }).click();
+    await confirm.getByRole("button", { name: "Ja, slutför samtalet" }).click();
     const view = page.getByTestId("samtal-visning");
     await expectText(view, "Samtalet är slutfört.");
     await expectText(view, "StatusAvslutat");

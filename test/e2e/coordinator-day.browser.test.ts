@@ -123,6 +123,10 @@ describe("a rehabkoordinator's day", () => {
     await field(page, "Datum för nästa steg").fill(addDays(today, 14));
     await expectText(page.getByTestId("samtal-sparstatus"), "Alla ändringar är sparade");
     await page.getByRole("button", { name: "Slutför samtalet" }).click();
+    await page
+      .getByRole("dialog", { name: "Slutföra samtalet?" })
+      .getByRole("button", { name: "Ja, slutför samtalet" })
+      .click();
     await expectText(page.getByTestId("samtal-visning"), "Samtalet är slutfört.");
     await expectNoAxeViolations(page);
 

@@ -54,12 +54,28 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => request<void>("POST", "/api/auth/logout"),
-    onSettled: () => forgetSession(queryClient),
+    onSettled: () => forgetSession(queryClient, "logout"),
   });
 }
 
+/**
+ * Whose page the login page may return to: anyone's while no session has ended in this tab (a
+ * link opened before logging in); the user whose session expired (they log in again and go on
+ * where they were); after a logout nobody's (null): the next user starts at their own start page,
+ * never at the previous user's last page.
+ */
+let returnPathOwner: string | null | undefined;
+
+/** Where to go after logging in as `userId`: `from` when it is that user's to return to, else the start page. */
+export function pathAfterLogin(userId: string, from: string | undefined): string {
+  if (from === undefined) return "/";
+  return returnPathOwner === undefined || returnPathOwner === userId ? from : "/";
+}
+
 /** Logged out or session expired: nothing of the user's data may stay in memory. */
-export function forgetSession(queryClient: QueryClient) {
+export function forgetSession(queryClient: QueryClient, reason: "logout" | "expired" = "expired") {
+  const me = queryClient.getQueryData<Me | null>(keys.me);
+  returnPathOwner = reason === "expired" && me ? me.user.id : null;
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[1] !== "me" });
   queryClient.setQueryData(keys.me, null);

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
-import { useAuthConfig, useLogin, useMe } from "../api/auth.ts";
+import { pathAfterLogin, useAuthConfig, useLogin, useMe } from "../api/auth.ts";
 import { ErrorAlert, errorMessage } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -48,10 +48,10 @@ export function LoginPage() {
   const config = useAuthConfig();
   const me = useMe();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  const from = (location.state as { from?: string } | null)?.from;
   const problem = loginProblems[new URLSearchParams(location.search).get("fel") ?? ""];
 
-  if (me.data) return <Navigate to={from} replace />;
+  if (me.data) return <Navigate to={pathAfterLogin(me.data.user.id, from)} replace />;
   return (
     <Box bg="gray.0" mih="100vh">
       <Container size={460} component="main" py={48}>

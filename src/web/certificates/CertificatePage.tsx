@@ -5,6 +5,7 @@
 import { Alert, Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { stepAllowed } from "../../certificates/workflow.ts";
+import { KompletteringQuestion } from "../arenden/KompletteringQuestion.tsx";
 import { useCertificate, usePatientCertificates, type Certificate } from "../api/certificates.ts";
 import { isApiError } from "../api/client.ts";
 import { usePatient } from "../api/patients.ts";
@@ -99,6 +100,11 @@ function LoadedCertificate({ certificate }: { certificate: Certificate }) {
       )}
       {patient.isError && <ErrorAlert error={patient.error} />}
       {list.isError && <ErrorAlert error={list.error} />}
+      <KompletteringQuestion
+        patientId={certificate.patientId}
+        certificateId={editable ? certificate.completesId : certificate.id}
+        inEditor={editable}
+      />
       {editable ? (
         list.data ? (
           <CertificateEditor key={certificate.id} certificate={certificate} all={list.data} />

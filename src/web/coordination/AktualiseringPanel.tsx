@@ -6,6 +6,7 @@
  */
 import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLocation } from "react-router";
 import {
   aktualiseringDecisions,
   consentKinds,
@@ -67,9 +68,19 @@ export function AktualiseringPanel(props: {
   const shown = (aktualisering.data?.cases ?? []).filter(
     (c) => c.longerThan30Days || c.needsDecision || c.history.length > 0 || c.ongoing,
   );
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const loaded = aktualisering.data !== undefined;
+  const { hash } = useLocation();
+  useEffect(() => {
+    // Arriving from an aktualisering task ("Besluta"): bring the decision into view and focus.
+    if (loaded && hash === "#aktualisering" && titleRef.current) {
+      titleRef.current.scrollIntoView?.({ block: "start" });
+      titleRef.current.focus();
+    }
+  }, [loaded, hash]);
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="aktualisering">
-      <Title order={2} id="aktualisering" fz="h3" mb="xs">
+      <Title order={2} id="aktualisering" fz="h3" mb="xs" ref={titleRef} tabIndex={-1}>
         {texts.title}
       </Title>
       <Text mb="sm">{texts.intro}</Text>

@@ -10,6 +10,7 @@ import {
   Button,
   Group,
   List,
+  Modal,
   NativeSelect,
   Paper,
   Radio,
@@ -79,6 +80,11 @@ const texts = {
   save: "Spara nu",
   complete: "Slutför samtalet",
   completeHint: "Ett slutfört samtal kan inte ändras.",
+  confirmTitle: "Slutföra samtalet?",
+  confirmBody:
+    "Ett slutfört samtal kan inte ändras. Leder samtalet till ett aktualiseringsbeslut sparas det också som sjukfallets beslut.",
+  confirm: "Ja, slutför samtalet",
+  cancel: "Avbryt",
   saving: "Sparar …",
   savedAt: (at: Date) =>
     `Alla ändringar är sparade (${at.toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" })}).`,
@@ -199,6 +205,7 @@ function SamtalEditor(props: { samtal: Samtal; patientId: string; onCompleted: (
   const [completeErrors, setCompleteErrors] = useState<Partial<Record<SamtalField, string>>>({});
   const [completeError, setCompleteError] = useState<unknown>(null);
   const [completing, setCompleting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const today = useToday();
@@ -226,6 +233,12 @@ function SamtalEditor(props: { samtal: Samtal; patientId: string; onCompleted: (
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
+    // Completing cannot be undone: ask first.
+    setConfirming(true);
+  };
+
+  const finish = async () => {
+    setConfirming(false);
     setCompleting(true);
     try {
       if (!(await autosave.flush())) return;
@@ -462,6 +475,17 @@ function SamtalEditor(props: { samtal: Samtal; patientId: string; onCompleted: (
             </Button>
             <Text fz="sm">{texts.completeHint}</Text>
           </Group>
+          <Modal opened={confirming} onClose={() => setConfirming(false)} title={texts.confirmTitle} centered>
+            <Text mb="md">{texts.confirmBody}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {texts.cancel}
+              </Button>
+              <Button onClick={() => void finish()} data-autofocus>
+                {texts.confirm}
+              </Button>
+            </Group>
+          </Modal>
         </Stack>
       </form>
     </Stack>

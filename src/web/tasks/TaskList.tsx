@@ -24,6 +24,8 @@ const texts = {
   overdue: "Försenad",
   postponedFrom: (d: string) => `(ursprungligen ${d})`,
   done: "Klar",
+  decide: "Besluta",
+  decideHint: "Uppgiften blir klar när beslutet är sparat.",
   notRelevant: "Inte aktuell",
   postpone: "Skjut upp",
   forTask: (t: Task) => ` – ${t.kindLabel}, ${t.patientName}`,
@@ -186,21 +188,36 @@ export function TaskList({
                   <Table.Td>
                     {active && mayAct(task) ? (
                       <Group gap={6} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          loading={busy && action.variables?.action.kind === "done"}
-                          disabled={action.isPending}
-                          onClick={() =>
-                            run(
-                              task,
-                              { kind: "done", ...(doneNote ? { note: doneNote } : {}) },
-                              texts.markedDone,
-                            )
-                          }
-                        >
-                          {doneLabel}
-                          <span className="visually-hidden">{texts.forTask(task)}</span>
-                        </Button>
+                        {task.kind === "AKTUALISERA" ? (
+                          // Done only by a decision (the server refuses "Klar"): lead to it.
+                          <Button
+                            size="compact-sm"
+                            component={Link}
+                            to={`/patienter/${task.patientId}#aktualisering`}
+                            title={texts.decideHint}
+                          >
+                            {texts.decide}
+                            <span className="visually-hidden">
+                              {texts.forTask(task)}. {texts.decideHint}
+                            </span>
+                          </Button>
+                        ) : (
+                          <Button
+                            size="compact-sm"
+                            loading={busy && action.variables?.action.kind === "done"}
+                            disabled={action.isPending}
+                            onClick={() =>
+                              run(
+                                task,
+                                { kind: "done", ...(doneNote ? { note: doneNote } : {}) },
+                                texts.markedDone,
+                              )
+                            }
+                          >
+                            {doneLabel}
+                            <span className="visually-hidden">{texts.forTask(task)}</span>
+                          </Button>
+                        )}
                         <Button
                           size="compact-sm"
                           variant="outline"
