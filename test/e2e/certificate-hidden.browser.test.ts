@@ -100,5 +100,5 @@ describe("hidden answers in the certificate editor", () => {
       smittbararpenning: false,
       kontaktFkAnledning: "Ring mig om planeringen.",
     });
-  });
+  }, 300_000);
 });
