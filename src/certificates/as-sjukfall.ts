@@ -4,8 +4,7 @@
  * and the browser's live check build the same history from it.
  */
 import type { SjukfallCertificate } from "../cases/types.ts";
-import { mainDiagnosisCode, wellFormedPeriods } from "./rules/case-length.ts";
-import type { CertificateDraft } from "./rules/draft.ts";
+import { mainDiagnosisCode, parseContent, wellFormedPeriods } from "./content.ts";
 
 /** What both a `CertificateRow` and the API's certificate view carry. */
 export interface StoredCertificateLike {
@@ -30,9 +29,7 @@ const signedStatuses = new Set(["SIGNERAT", "SKICKAT"]);
 export function asSjukfallCertificate(stored: StoredCertificateLike): SjukfallCertificate | null {
   const revoked = stored.status === "MAKULERAT";
   if (!revoked && !signedStatuses.has(stored.status)) return null;
-  const content = (
-    typeof stored.content === "object" && stored.content !== null ? stored.content : {}
-  ) as CertificateDraft;
+  const content = parseContent(stored.content);
   return {
     id: stored.id,
     patient: stored.patientId,
@@ -41,7 +38,7 @@ export function asSjukfallCertificate(stored: StoredCertificateLike): SjukfallCe
     signed: stored.signedAt ?? "",
     diagnosis: mainDiagnosisCode(content),
     periods: wellFormedPeriods(content),
-    smittbararpenning: content.smittbararpenning === true,
+    smittbararpenning: content.smittbararpenning,
     status: revoked ? "revoked" : "signed",
     replaces: stored.replacesId ?? null,
     completes: stored.completesId ?? null,

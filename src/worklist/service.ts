@@ -4,9 +4,9 @@
  * early risk score. Shared by the list API, the export and the daily task job.
  */
 import { addDays } from "../cases/days.ts";
+import { diagnosisCodes, parseContent } from "../certificates/content.ts";
 import { patientHistory, unitList, dayInCase } from "../cases/engine.ts";
 import type { Sjukfall } from "../cases/types.ts";
-import { normalizeIcdCode } from "../reference/icd10/codes.ts";
 import type { Database, Queryable } from "../db/client.ts";
 import { ageOn, formatPersonnummer, listName } from "../patients/identity.ts";
 import type { ReferenceData } from "../reference/index.ts";
@@ -41,17 +41,6 @@ export interface UnitCase {
   /** Förstadagsintyg valid at the case start: a certificate is needed from day 1. */
   firstDayCertificate: boolean;
   openArenden: OpenArende[];
-}
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-
-function diagnosisCodes(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((d) => (typeof d === "object" && d !== null ? (d as { kod?: unknown }).kod : null))
-    .filter((kod): kod is string => typeof kod === "string" && kod.trim() !== "")
-    .map(normalizeIcdCode);
 }
 
 // ---- The unit's diagnosis-group statistics (LONG_CASE_GROUP), computed at most hourly ----
@@ -140,7 +129,9 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
     const anchor = anchorById.get(c.anchor);
     if (!anchor) continue;
     const diagnosis = c.diagnoses[0]!;
-    const anchorCodes = diagnosisCodes(anchor.diagnoser);
+    // The anchor's answers come straight from the content column: read through the one parser.
+    const answers = parseContent({ diagnoser: anchor.diagnoser, sysselsattning: anchor.sysselsattning });
+    const anchorCodes = diagnosisCodes(answers);
     const fmbLimitDays = reference.fmb.limitDays(anchorCodes.length ? anchorCodes : [diagnosis]);
     const chapter = reference.icd10.chapterOf(diagnosis);
     const group = reference.icd10.groupOf(diagnosis)?.name ?? null;
@@ -178,7 +169,7 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
           diagnoses: c.diagnoses,
           chapter: chapter ? { id: chapter.id, title: chapter.title } : null,
           diagnosisGroup: group,
-          sysselsattning: strings(anchor.sysselsattning),
+          sysselsattning: answers.sysselsattning,
           doctorId: c.doctor,
           doctorName: anchor.doctorName,
           openArenden: open.length,

@@ -84,7 +84,9 @@ describe("a doctor writes, signs and sends a certificate", () => {
     await page.getByRole("checkbox", { name: "Min undersökning vid fysiskt vårdmöte" }).check();
     await page.getByLabel("Datum, min undersökning vid fysiskt vårdmöte").fill(today);
     await page.getByRole("checkbox", { name: "Nuvarande arbete" }).check();
-    await field(page, "Yrke och arbetsuppgifter (29)").fill("Undersköterska på vårdavdelning, tunga lyft.");
+    await field(page, "Ange yrke och arbetsuppgifter (29)").fill(
+      "Undersköterska på vårdavdelning, tunga lyft.",
+    );
     await funktion.fill(
       "Palpationsömhet paravertebralt L4–S1, nedsatt rörlighet i ländryggen vid undersökning.",
     );
@@ -94,7 +96,7 @@ describe("a doctor writes, signs and sends a certificate", () => {
     await page.getByRole("checkbox", { name: "100 procent" }).check();
     await page.getByLabel("Från och med, 100 procent").fill(start);
     await page.getByLabel("Till och med, 100 procent").fill(addDays(start, 6));
-    await page.getByRole("radio", { name: /efter denna sjukskrivning/ }).check();
+    await page.getByRole("radio", { name: /efter detta intygs slutdatum/ }).check();
 
     // Valid in the browser, saved, and the server agrees.
     await summary.waitFor({ state: "detached" });
@@ -188,16 +190,21 @@ describe("a doctor writes, signs and sends a certificate", () => {
     };
     expect(after.content.ovrigt).toBe("Min text som inte får försvinna.");
 
-    // Makulering needs a reason.
+    // Makulering needs Försäkringskassan's reason; "Annat allvarligt fel" also a description.
     await page.goto(`/intyg/${id}`);
     await page.getByRole("button", { name: "Makulera" }).click();
     const revoke = page.getByRole("dialog", { name: "Makulera intyget" });
     await revoke.getByRole("button", { name: "Makulera intyget" }).click();
-    await expectText(revoke, "Ange orsak till makuleringen.");
-    await field(revoke, "Orsak till makuleringen").fill("Fel patient vald.");
+    await expectText(revoke, "Välj orsak till makuleringen.");
+    await revoke.getByRole("radio", { name: "Annat allvarligt fel" }).check();
+    await revoke.getByRole("button", { name: "Makulera intyget" }).click();
+    await expectText(revoke, "Beskriv felet som är orsak till makuleringen.");
+    await field(revoke, "Beskriv felet").fill("Fel period angiven.");
+    await expectNoAxeViolations(page);
     await revoke.getByRole("button", { name: "Makulera intyget" }).click();
     await revoke.waitFor({ state: "detached" });
     await expectText(page.getByText("Status:").locator(".."), "Makulerat");
+    await page.getByText("Orsak: Annat allvarligt fel – Fel period angiven.").waitFor();
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { Alert, Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { Link, useNavigate } from "react-router";
+import { parseContent } from "../../certificates/content.ts";
 import { useCreateCertificate, usePatientCertificates, type Certificate } from "../api/certificates.ts";
 import { usePatient } from "../api/patients.ts";
 import { can, useSession } from "../app/session.tsx";
@@ -33,17 +34,15 @@ const texts = {
 };
 
 function grades(certificate: Certificate): string {
-  const periods = Array.isArray(certificate.content.perioder) ? certificate.content.perioder : [];
   const list = [
-    ...new Set(periods.map((p) => p?.grad).filter((g): g is NonNullable<typeof g> => typeof g === "number")),
+    ...new Set(parseContent(certificate.content).perioder.flatMap((p) => (p.grad === null ? [] : [p.grad]))),
   ];
   return list.length ? list.map((g) => `${g} %`).join(", ") : "–";
 }
 
 function diagnosis(certificate: Certificate): string {
   if (!certificate.mainDiagnosis) return "–";
-  const main = Array.isArray(certificate.content.diagnoser) ? certificate.content.diagnoser[0] : undefined;
-  const text = typeof main?.text === "string" ? main.text.trim() : "";
+  const text = parseContent(certificate.content).diagnoser[0]?.text?.trim() ?? "";
   return text ? `${certificate.mainDiagnosis} ${text}` : certificate.mainDiagnosis;
 }
 
