@@ -4,6 +4,7 @@
  */
 
 import { normalizeIcdCode } from "../reference/icd10/codes.ts";
+import { isIsoDate } from "../cases/days.ts";
 
 export const certificateStatuses = [
   "UTKAST",
@@ -95,6 +96,9 @@ function periodsOf(content: CertificateContent): Period[] {
       p !== null &&
       typeof p.from === "string" &&
       typeof p.tom === "string" &&
+      // A period still being written (an empty date) has no place in the date columns yet.
+      isIsoDate(p.from) &&
+      isIsoDate(p.tom) &&
       typeof p.grad === "number",
   );
 }
