@@ -1,8 +1,33 @@
 /** Request and response schemas of the certificate API. */
 import { z } from "@hono/zod-openapi";
+import { isIsoDate } from "../cases/days.ts";
 
-/** Autosave is lenient: a half-written draft is saved as it is; the rules judge it on signing. */
-export const contentSchema = z.record(z.string(), z.unknown()).openapi("CertificateContent");
+/** The content's date fields (grund[].datum, perioder[].from/tom): stored in date columns. */
+const dateKeys = new Set(["datum", "from", "tom"]);
+
+/** Every non-empty date field of the content that is not a calendar date, with its path. */
+function halfTypedDates(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => halfTypedDates(item, [...path, i]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    dateKeys.has(key) && typeof item === "string" && item !== "" && !isIsoDate(item)
+      ? [[...path, key]]
+      : halfTypedDates(item, [...path, key]),
+  );
+}
+
+/**
+ * Autosave is lenient: a half-written draft is saved as it is and the rules judge it on signing.
+ * A half-typed date is the exception: it would reach a date column, so it answers 400 at once.
+ */
+export const contentSchema = z
+  .record(z.string(), z.unknown())
+  .superRefine((content, ctx) => {
+    for (const path of halfTypedDates(content)) {
+      ctx.addIssue({ code: "custom", path, message: "Ange datumet som ÅÅÅÅ-MM-DD (ett datum som finns)." });
+    }
+  })
+  .openapi("CertificateContent");
 
 export const certificateIdParam = z.object({
   id: z.uuid({ error: "Ogiltigt intygs-id." }).openapi({ param: { name: "id", in: "path" } }),
