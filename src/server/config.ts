@@ -73,7 +73,7 @@ const configSchema = z
         "must be IP addresses or CIDR ranges, comma separated",
       ),
     /** API requests per minute per session before 429 (0: no limit). */
-    SAMSYN_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+    SAMSYN_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(6000),
   })
   .superRefine((env, ctx) => {
     if (env.SAMSYN_NOW !== undefined) {

@@ -42,7 +42,7 @@ describe("API rate limit per session", () => {
   });
 
   it("is generous by default and can be turned off", () => {
-    expect(loadConfig({}).apiRateLimitPerMinute).toBe(3000);
+    expect(loadConfig({}).apiRateLimitPerMinute).toBe(6000);
     expect(loadConfig({ SAMSYN_API_RATE_LIMIT: "0" }).apiRateLimitPerMinute).toBe(0);
     expect(() => loadConfig({ SAMSYN_API_RATE_LIMIT: "-1" })).toThrow(/SAMSYN_API_RATE_LIMIT/);
   });
