@@ -78,7 +78,15 @@ describe("samsyn command line", () => {
 
     const verified = await runCli(["audit", "verify"], env);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toEqual({ ok: true, events: 0, chains: 0, problems: [] });
+    expect(JSON.parse(verified.stdout)).toEqual({
+      ok: true,
+      events: 0,
+      sealed: 0,
+      chains: 0,
+      unsealed: { count: 0, oldestAt: null },
+      checkpoint: { file: path.join(dir, "data", "audit", "checkpoints.jsonl"), lines: 0, chains: 0 },
+      problems: [],
+    });
   }, 60_000);
 
   it("refuses a data directory that another process (a running server) holds", async () => {

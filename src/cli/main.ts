@@ -33,7 +33,8 @@ const commands: Record<string, CommandEntry> = {
   },
   audit: {
     name: "audit verify",
-    summary: "verify the audit log's keyed chains and checkpoints (exit 1 when tampered with); also seal, rotate-key",
+    summary:
+      "verify the audit log's keyed chains and checkpoints (exit 1 when tampered with); also seal, rotate-key",
     run: auditCommand,
   },
   backup: {

@@ -25,7 +25,8 @@ export const auditUsage = "usage: samsyn audit verify [--limit N] | audit seal |
 export const auditHelp = `${auditUsage}
 
 verify      Verifies the audit log of the configured database with the audit key
-            (SAMSYN_AUDIT_KEY_FILE, default $SAMSYN_DATA_DIR/audit/audit.key) and the checkpoints
+            (SAMSYN_AUDIT_KEY_FILE, default $SAMSYN_DATA_DIR/audit/audit.key; created when
+            missing outside production, as the server does) and the checkpoints
             (SAMSYN_AUDIT_CHECKPOINT_FILE, default $SAMSYN_DATA_DIR/audit/checkpoints.jsonl): every
             seal's HMAC must match its event and the previous seal of its chain (one chain per
             unit), positions must have no gaps, every chain must reach its checkpointed head, and
@@ -67,8 +68,9 @@ export async function auditCommand(args: string[], io: CommandIo): Promise<numbe
     await writeJson(io, { keyId });
     return exitCodes.ok;
   }
-  const sealing = keyed(() => auditSealingOf(audit, { create: false }));
   const result = await withDatabase(io, { mustExist: true }, async (database) => {
+    // Outside production a missing key is created, as the server does at its first start.
+    const sealing = keyed(() => auditSealingOf(audit, { create: true }));
     try {
       if (sub === "seal") {
         return await sealAndCheckpoint(database, sealing, clock().now().toISOString());
