@@ -162,9 +162,7 @@ function adminChange<T>(
   c: Ctx,
   who: { actor: Actor; capability: Capability },
   target: { unitId: string | null; entity: string },
-  change: (
-    tx: Tx,
-  ) => Promise<{
+  change: (tx: Tx) => Promise<{
     result: T;
     entityId: string;
     details: Record<string, unknown>;
