@@ -33,7 +33,10 @@ class CookieJar {
       const expired = attributes.some((a) => {
         const [key = "", v = ""] = a.trim().split("=");
         if (key.toLowerCase() === "max-age") return Number(v) <= 0;
-        if (key.toLowerCase() === "expires") return Date.parse(v) <= clock().now().getTime();
+        // A browser's cookie jar, like the identity provider that sets these cookies, runs on the
+        // wall clock, not on Samsyn's (SAMSYN_NOW may move Samsyn's clock by years).
+        // eslint-disable-next-line no-restricted-properties
+        if (key.toLowerCase() === "expires") return Date.parse(v) <= Date.now();
         return false;
       });
       if (expired || value === "") this.cookies.delete(name);
