@@ -20,7 +20,7 @@ export const pdfTexts = {
   issuer: "Försäkringskassan",
   issuerBlock: "Intygsutfärdare / Underskrift",
   unsigned: "UTKAST – ej signerat",
-  unsignedNote: "Utkastet är inte signerat och är inte ett giltigt läkarintyg.",
+  unsignedNote: "Intyget är inte giltigt förrän läkaren har signerat det.",
   signed: "Intyget är elektroniskt signerat",
   watermark: "UTKAST",
 } as const;
