@@ -6,7 +6,9 @@
  * own certificate is a need-to-know use even for a protected identity.
  */
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { Queryable } from "../db/client.ts";
 import { stockholmDateTimeText, stockholmToday } from "../dates/today.ts";
+import { findUnit, findUserName } from "../org/store.ts";
 import { formatPersonnummer } from "../patients/identity.ts";
 import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
 import { parseContent } from "./content.ts";
@@ -56,6 +58,17 @@ export function issuingUnit(
     postort: pick(stated?.postort, unit.town),
     telefon: pick(stated?.telefon, unit.phone),
   };
+}
+
+/** What the PDF prints besides the answers: the doctor who signed it and the issuing unit. */
+export async function certificatePrint(
+  q: Queryable,
+  row: CertificateRow,
+  patient: CertificatePrint["patient"],
+): Promise<CertificatePrint> {
+  const signer = row.signedAt && row.doctorId ? await findUserName(q, row.doctorId) : null;
+  const unit = (await findUnit(q, row.unitId))!;
+  return { row, patient, signer, unit: issuingUnit(row.content, unit) };
 }
 
 type Margin = [number, number, number, number];

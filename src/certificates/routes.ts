@@ -8,8 +8,8 @@ import { authorizeOnUnit } from "../access/authorize.ts";
 import { certificateRevoked, certificateSent } from "../arenden/service.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
-import type { Queryable, Tx } from "../db/client.ts";
-import { findUnit, findUserName } from "../org/store.ts";
+import type { Tx } from "../db/client.ts";
+import { findUnit } from "../org/store.ts";
 import { patientIdParam } from "../patients/schema.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
@@ -24,7 +24,7 @@ import {
   sendBody,
   versionBody,
 } from "./http-schema.ts";
-import { issuingUnit, renderCertificatePdf, type CertificatePrint } from "./pdf.ts";
+import { certificatePrint, renderCertificatePdf } from "./pdf.ts";
 import * as commands from "./service.ts";
 import { certificatesOfPatient, findCertificate, patientOf, type CertificateRow } from "./store.ts";
 import { revocationReasons, statusLabels } from "./workflow.ts";
@@ -130,17 +130,6 @@ async function withCheck(c: Ctx, tx: Tx, row: CertificateRow) {
     ? await c.var.deps.certificateChecker.check(tx, row, { today: stockholmToday(c.var.deps.now()) })
     : undefined;
   return view(row, null, check);
-}
-
-/** What the PDF prints besides the certificate: the doctor who signed it and the issuing unit. */
-async function printOf(
-  q: Queryable,
-  row: CertificateRow,
-  patient: CertificatePrint["patient"],
-): Promise<CertificatePrint> {
-  const signer = row.signedAt && row.doctorId ? await findUserName(q, row.doctorId) : null;
-  const unit = (await findUnit(q, row.unitId))!;
-  return { row, patient, signer, unit: issuingUnit(row.content, unit) };
 }
 
 export function certificateRoutes() {
@@ -277,7 +266,7 @@ export function certificateRoutes() {
         const found = await findCertificate(tx, unitId, id);
         if (!found) throw errors.notFound();
         const patient = (await patientOf(tx, unitId, found.patientId))!;
-        return { row: found, print: await printOf(tx, found, patient) };
+        return { row: found, print: await certificatePrint(tx, found, patient) };
       },
       ({ row: r }) => [
         {
