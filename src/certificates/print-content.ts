@@ -16,7 +16,8 @@ export const contentLabels = {
   form: "Försäkringskassan FK 7804 (version 2)",
 };
 
-type Section = { label: string; lines: string[] };
+/** One answered question: FK's question id (or "enhet"), its label and the answer lines. */
+export type Section = { field: string; label: string; lines: string[] };
 
 const filled = (value: string | null): string | null =>
   value !== null && value.trim() ? value.trim() : null;
@@ -26,7 +27,7 @@ export function describeContent(stored: CertificateContent): Section[] {
   const sections: Section[] = [];
   const add = (field: string, lines: (string | null)[]) => {
     const kept = lines.filter((l): l is string => l !== null);
-    if (kept.length) sections.push({ label: fieldLabels[field] ?? field, lines: kept });
+    if (kept.length) sections.push({ field, label: fieldLabels[field] ?? field, lines: kept });
   };
   add("27", [content.smittbararpenning ? "Ja" : null]);
   add("1", [

@@ -11,6 +11,7 @@ import { clientFor, createTestApp, type TestApp, type TestClient } from "../../t
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
 import { certificateDeliveryHooks } from "./delivery.ts";
+import { certificatePrint } from "./pdf.ts";
 
 interface CertificateView {
   id: string;
@@ -210,6 +211,22 @@ describe.each(testDatabaseKinds())("certificate API on %s", (kind) => {
       .from(auditEvent)
       .where(and(eq(auditEvent.entityId, draft.id), eq(auditEvent.action, "PRINT")));
     expect(prints).toHaveLength(1);
+  });
+
+  it("prints the doctor who signed the certificate, not the user who prints it", async () => {
+    const signerUser = await buildUser(database.db, { roles: [["LAKARE", unitId]] });
+    const printerUser = await buildUser(database.db, { roles: [["LAKARE", unitId]] });
+    const signer = await clientFor(testApp, signerUser.id);
+    const printer = await clientFor(testApp, printerUser.id);
+    const draft = await create(printer, complete);
+    const patient = { personnummer: "191212121212", givenName: "Tolvan", familyName: "Tolvansson" };
+    const draftPrint = await certificatePrint(database.db, await stored(draft.id), patient);
+    expect(draftPrint.signer).toBeNull();
+    expect((await step(signer, draft.id, "sign", { version: draft.version })).status).toBe(200);
+    const print = await certificatePrint(database.db, await stored(draft.id), patient);
+    expect(print.signer?.name).toBe(signerUser.displayName);
+    expect(print.unit).toMatchObject({ postort: "Östersund", telefon: "063-100 00" });
+    expect((await printer.request("GET", `/api/certificates/${draft.id}/pdf`)).status).toBe(200);
   });
 
   it("rejects unknown fields and wrong types without writing", async () => {

@@ -24,7 +24,7 @@ import {
   sendBody,
   versionBody,
 } from "./http-schema.ts";
-import { renderCertificatePdf } from "./pdf.ts";
+import { certificatePrint, renderCertificatePdf } from "./pdf.ts";
 import * as commands from "./service.ts";
 import { certificatesOfPatient, findCertificate, patientOf, type CertificateRow } from "./store.ts";
 import { revocationReasons, statusLabels } from "./workflow.ts";
@@ -259,13 +259,14 @@ export function certificateRoutes() {
   router.openapi(routes.pdf, async (c) => {
     const { actor, grant, unitId } = authorizeOnUnit(c, "patient.read");
     const { id } = c.req.valid("param");
-    const { row, patient } = await auditedRead(
+    const { print } = await auditedRead(
       c.var.deps.database.db,
       { actor, grant },
       async (tx) => {
         const found = await findCertificate(tx, unitId, id);
         if (!found) throw errors.notFound();
-        return { row: found, patient: (await patientOf(tx, unitId, found.patientId))! };
+        const patient = (await patientOf(tx, unitId, found.patientId))!;
+        return { row: found, print: await certificatePrint(tx, found, patient) };
       },
       ({ row: r }) => [
         {
@@ -277,7 +278,7 @@ export function certificateRoutes() {
         },
       ],
     );
-    const pdf = await renderCertificatePdf(row, patient);
+    const pdf = await renderCertificatePdf(print);
     return c.body(new Uint8Array(pdf), 200, {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename="sjukintyg.pdf"`,

@@ -13,3 +13,17 @@ const stockholmDate = new Intl.DateTimeFormat("sv-SE", {
 export function stockholmToday(now: Date): string {
   return stockholmDate.format(now);
 }
+
+const stockholmDateTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** Date and time of the instant in Stockholm, as Swedish forms print it (ÅÅÅÅ-MM-DD TT:MM). */
+export function stockholmDateTimeText(instant: Date): string {
+  return stockholmDateTime.format(instant);
+}

@@ -124,6 +124,15 @@ export async function findUserByUsername(q: Queryable, username: string) {
   return row ?? null;
 }
 
+/** A user's name and profession (befattning), e.g. the doctor who signed a certificate. */
+export async function findUserName(q: Queryable, id: string) {
+  const [row] = await q
+    .select({ name: appUser.displayName, title: appUser.title })
+    .from(appUser)
+    .where(eq(appUser.id, id));
+  return row ?? null;
+}
+
 export async function findUserByHsaId(q: Queryable, hsaId: string) {
   const [row] = await q.select({ id: appUser.id }).from(appUser).where(eq(appUser.hsaId, hsaId));
   return row ?? null;

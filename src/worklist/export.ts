@@ -3,11 +3,10 @@
  * Excel opens it), XLSX and PDF. Each prints the filters and the counts split by sex. Rows come
  * as the list shows them: a protected identity's name is masked.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import writeXlsxFile from "write-excel-file/node";
 import { isLongerThan30Days } from "../cases/length.ts";
+import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
 import { sysselsattningLabels } from "../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
@@ -177,22 +176,6 @@ export async function renderXlsx(input: ExportInput): Promise<Buffer> {
   ]).toBuffer();
 }
 
-const require = createRequire(import.meta.url);
-const pdfmake = require("pdfmake") as {
-  setFonts(fonts: unknown): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-const fontDir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
-// The same fonts src/certificates/pdf.ts registers (setting them again is harmless).
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, "Roboto-Regular.ttf"),
-    bold: path.join(fontDir, "Roboto-Medium.ttf"),
-    italics: path.join(fontDir, "Roboto-Italic.ttf"),
-    bolditalics: path.join(fontDir, "Roboto-MediumItalic.ttf"),
-  },
-});
-
 const pdfColumns = [
   "Personnummer",
   "Namn",
@@ -237,7 +220,7 @@ export async function renderPdf(input: ExportInput): Promise<Buffer> {
     ],
     footer: (page, pages) => ({ text: `Sida ${page} av ${pages}`, alignment: "center", fontSize: 8 }),
     styles: { title: { fontSize: 14, bold: true, margin: [0, 0, 0, 6] } },
-    defaultStyle: { font: "Roboto", fontSize: 9 },
+    defaultStyle: { font: pdfFont, fontSize: 9 },
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdfDocument(definition);
 }
