@@ -107,3 +107,28 @@ export const arendeListItem = arendeSchema.omit({ history: true }).extend({
   personnummer: z.string(),
   doctorName: z.string().nullable(),
 });
+
+// ---- Import of ärenden from a file ----
+
+export const arendeImportReportSchema = z
+  .object({
+    created: z.number(),
+    alreadyImported: z.number(),
+    rejected: z.number(),
+    messages: z.array(
+      z.object({
+        /** 1-based position in the file. */
+        index: z.number(),
+        messageId: z.string().nullable(),
+        outcome: z.enum(["CREATED", "ALREADY_IMPORTED", "REJECTED"]),
+        arendeId: z.string().nullable(),
+        /** The patient of a created ärende (the uploader was just shown it was registered). */
+        patientId: z.string().nullable(),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi("ArendeImportReport");
+
+export type ArendeImportReport = z.output<typeof arendeImportReportSchema>;
+export type ArendeImportOutcome = ArendeImportReport["messages"][number]["outcome"];
