@@ -11,28 +11,7 @@ import { errorResponses, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
 import { checkInboundMessage, InboundFormatError, inboundMessagesOf } from "./inbound.ts";
 import { lockMessageIds, receiveMessage } from "./inbound-store.ts";
-
-export const arendeImportReportSchema = z
-  .object({
-    created: z.number(),
-    alreadyImported: z.number(),
-    rejected: z.number(),
-    messages: z.array(
-      z.object({
-        /** 1-based position in the file. */
-        index: z.number(),
-        messageId: z.string().nullable(),
-        outcome: z.enum(["CREATED", "ALREADY_IMPORTED", "REJECTED"]),
-        arendeId: z.string().nullable(),
-        /** The patient of a created ärende (the uploader was just shown it was registered). */
-        patientId: z.string().nullable(),
-        reasons: z.array(z.string()),
-      }),
-    ),
-  })
-  .openapi("ArendeImportReport");
-
-type Report = z.infer<typeof arendeImportReportSchema>;
+import { arendeImportReportSchema, type ArendeImportReport as Report } from "./schema.ts";
 
 const importRoute = createRoute({
   method: "post",

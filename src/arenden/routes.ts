@@ -1,5 +1,4 @@
 /** Ärende API: register, list (patient, unit, the doctor's own), answer. */
-import { z } from "@hono/zod-openapi";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { patientOf } from "../certificates/store.ts";
@@ -13,11 +12,14 @@ import { createRouter, onUnit, patientRoute } from "../server/router.ts";
 import { arendeStatuses, arendeTypes, daysToDeadline, questionAreas } from "./rules.ts";
 import {
   answerArendeBody,
+  answeredArendeSchema,
   arendeIdParam,
-  arendeListItem,
   arendeListQuery,
+  arendeListResponse,
+  arendenResponse,
   arendeSchema,
   registerArendeBody,
+  type Arende,
 } from "./schema.ts";
 import { answerArende, registerArende } from "./service.ts";
 import { arendenOfPatient, historyOf, listArenden, type ArendeRow } from "./store.ts";
@@ -31,7 +33,7 @@ const routes = {
     path: "/patients/{id}/arenden",
     summary: "The patient's ärenden from Försäkringskassan on the unit, with history",
     request: { params: patientIdParam },
-    responses: { 200: jsonResponse(z.object({ arenden: z.array(arendeSchema) }), "Ärenden") },
+    responses: { 200: jsonResponse(arendenResponse, "Ärenden") },
   }),
   register: route({
     method: "post",
@@ -45,7 +47,7 @@ const routes = {
     path: "/arenden",
     summary: "The unit's ärenden (mine=true: on certificates the user signed)",
     request: { query: arendeListQuery },
-    responses: { 200: jsonResponse(z.object({ arenden: z.array(arendeListItem) }), "Ärenden") },
+    responses: { 200: jsonResponse(arendeListResponse, "Ärenden") },
   }),
   answer: route({
     method: "post",
@@ -53,15 +55,12 @@ const routes = {
     summary: "Answer: a completing certificate, 'kan ej komplettera', a written answer or handled",
     request: { params: arendeIdParam, body: jsonBody(answerArendeBody) },
     responses: {
-      200: jsonResponse(
-        arendeSchema.extend({ draftId: z.string().nullable() }),
-        "The ärende; draftId of a completing draft",
-      ),
+      200: jsonResponse(answeredArendeSchema, "The ärende; draftId of a completing draft"),
     },
   }),
 };
 
-function view(row: ArendeRow, today: string, history: Awaited<ReturnType<typeof historyOf>>) {
+function view(row: ArendeRow, today: string, history: Awaited<ReturnType<typeof historyOf>>): Arende {
   return {
     id: row.id,
     patientId: row.patientId,

@@ -1,7 +1,9 @@
 /** Request and response schemas of the ärende API. */
 import { z } from "@hono/zod-openapi";
-import { answerKinds, arendeTypes, questionAreas } from "./rules.ts";
+import { answerKinds, arendeStatuses, arendeTypes, questionAreas } from "./rules.ts";
 
+const keys = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const isoDate = (label: string) => z.iso.date({ error: `Ange ${label} som ÅÅÅÅ-MM-DD.` });
 
 export const arendeIdParam = z.object({
@@ -83,16 +85,16 @@ export const arendeSchema = z
     id: z.string(),
     patientId: z.string(),
     certificateId: z.string().nullable(),
-    type: z.string(),
+    type: z.enum(keys(arendeTypes)),
     typeLabel: z.string(),
     receivedDate: z.string(),
     lastAnswerDate: z.string().nullable(),
     daysToDeadline: z.number().nullable(),
     questionFields: z.array(z.object({ id: z.string(), label: z.string() })),
     text: z.string(),
-    status: z.string(),
+    status: z.enum(keys(arendeStatuses)),
     statusLabel: z.string(),
-    answerKind: z.string().nullable(),
+    answerKind: z.enum(keys(answerKinds)).nullable(),
     answerText: z.string().nullable(),
     answerCertificateId: z.string().nullable(),
     answeredAt: z.string().nullable(),
@@ -107,3 +109,42 @@ export const arendeListItem = arendeSchema.omit({ history: true }).extend({
   personnummer: z.string(),
   doctorName: z.string().nullable(),
 });
+
+export const arendenResponse = z.object({ arenden: z.array(arendeSchema) });
+export const arendeListResponse = z.object({ arenden: z.array(arendeListItem) });
+/** An answered ärende; draftId: the completing certificate draft the answer opened, if any. */
+export const answeredArendeSchema = arendeSchema.extend({ draftId: z.string().nullable() });
+
+export type ArendeEvent = z.output<typeof arendeEventSchema>;
+export type Arende = z.output<typeof arendeSchema>;
+export type ArendeListItem = z.output<typeof arendeListItem>;
+export type Arenden = z.output<typeof arendenResponse>;
+export type ArendeList = z.output<typeof arendeListResponse>;
+export type AnsweredArende = z.output<typeof answeredArendeSchema>;
+export type NewArende = z.input<typeof registerArendeBody>;
+export type ArendeAnswer = z.input<typeof answerArendeBody>;
+
+// ---- Import of ärenden from a file ----
+
+export const arendeImportReportSchema = z
+  .object({
+    created: z.number(),
+    alreadyImported: z.number(),
+    rejected: z.number(),
+    messages: z.array(
+      z.object({
+        /** 1-based position in the file. */
+        index: z.number(),
+        messageId: z.string().nullable(),
+        outcome: z.enum(["CREATED", "ALREADY_IMPORTED", "REJECTED"]),
+        arendeId: z.string().nullable(),
+        /** The patient of a created ärende (the uploader was just shown it was registered). */
+        patientId: z.string().nullable(),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi("ArendeImportReport");
+
+export type ArendeImportReport = z.output<typeof arendeImportReportSchema>;
+export type ArendeImportOutcome = ArendeImportReport["messages"][number]["outcome"];

@@ -5,12 +5,12 @@
  * or password (users do type passwords into the username field).
  */
 import { randomBytes } from "node:crypto";
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { capabilitiesOfActor, type Actor } from "../access/actor.ts";
-import { capabilities, roleIds, roles, isRole, type Role } from "../access/policy.ts";
+import { roleIds, roles, isRole, type Role } from "../access/policy.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Queryable } from "../db/client.ts";
@@ -20,6 +20,7 @@ import { ApiError, errors } from "../server/errors.ts";
 import { errorResponses, errorSchema, jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, noPatientData } from "../server/router.ts";
 import { checkLoginCsrf, issueLoginCsrfToken } from "./login-csrf.ts";
+import { authConfigSchema, loginBody, meSchema, unitBody, type Me } from "./schema.ts";
 import { requireActor } from "./middleware.ts";
 import { finishFlow, flowMinutes, oidcCookie, startFlow, type FlowResult } from "./oidc.ts";
 import { verifyPassword, hashPassword } from "./password.ts";
@@ -57,52 +58,6 @@ const errorResponse = (description: string) => ({
   description,
   content: { "application/json": { schema: errorSchema } },
 });
-
-const authConfigSchema = z
-  .object({
-    mode: z.enum(["demo", "production"]),
-    passwordLogin: z.boolean(),
-    oidc: z.boolean(),
-  })
-  .openapi("AuthConfig");
-
-const roleSchema = z.enum(roleIds as [Role, ...Role[]]);
-const capabilitySchema = z.enum(Object.keys(capabilities) as [keyof typeof capabilities]);
-
-const meSchema = z
-  .object({
-    user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), title: z.string() }),
-    unit: z.object({ id: z.string(), name: z.string() }).nullable(),
-    units: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        roles: z.array(z.object({ role: roleSchema, label: z.string() })),
-      }),
-    ),
-    roles: z.array(roleSchema),
-    capabilities: z.array(capabilitySchema),
-    csrfToken: z.string(),
-    authMode: z.enum(["demo", "production"]),
-    /** The server's calendar day (Europe/Stockholm): the web app's "today" is the server's. */
-    today: z.iso.date(),
-  })
-  .openapi("Me");
-
-const loginBody = z
-  .strictObject({
-    username: z
-      .string({ error: "Ange användarnamn." })
-      .trim()
-      .min(1, "Ange användarnamn.")
-      .max(200, "För långt användarnamn."),
-    password: z.string({ error: "Ange lösenord." }).min(1, "Ange lösenord.").max(1024, "För långt lösenord."),
-  })
-  .openapi("LoginRequest");
-
-const unitBody = z
-  .strictObject({ unitId: z.string({ error: "Ange enhet." }).min(1, "Ange enhet.").max(64) })
-  .openapi("UnitSwitchRequest");
 
 const redirect = (description: string) => ({ 302: { description } });
 
@@ -440,7 +395,7 @@ function clearSessionCookie(c: Ctx) {
   deleteCookie(c, sessionCookie, { path: "/", secure: c.var.deps.config.secureCookies });
 }
 
-async function meOf(c: Ctx, actor: Actor) {
+async function meOf(c: Ctx, actor: Actor): Promise<Me> {
   const { database, config, now } = c.var.deps;
   const db = database.db;
   const [user] = await db

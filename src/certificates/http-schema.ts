@@ -1,6 +1,7 @@
 /** Request and response schemas of the certificate API. */
 import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../cases/days.ts";
+import { certificateStatuses } from "./workflow.ts";
 
 /** The content's date fields (grund[].datum, perioder[].from/tom): stored in date columns. */
 const dateKeys = new Set(["datum", "from", "tom"]);
@@ -94,7 +95,7 @@ export const certificateSchema = z
     patientId: z.string(),
     unitId: z.string(),
     type: z.string(),
-    status: z.string(),
+    status: z.enum(certificateStatuses),
     statusLabel: z.string(),
     content: contentSchema,
     startDate: z.string().nullable(),
@@ -106,7 +107,7 @@ export const certificateSchema = z
     sentAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     /** FEL_PATIENT or ANNAT_ALLVARLIGT_FEL, its Swedish label and the doctor's text. */
-    revokedReasonCode: z.string().nullable(),
+    revokedReasonCode: z.enum(["FEL_PATIENT", "ANNAT_ALLVARLIGT_FEL"]).nullable(),
     revokedReasonLabel: z.string().nullable(),
     revokedReasonText: z.string().nullable(),
     renewsId: z.string().nullable(),
@@ -117,3 +118,10 @@ export const certificateSchema = z
     check: checkSchema.optional(),
   })
   .openapi("Certificate");
+
+export const certificatesResponse = z.object({ certificates: z.array(certificateSchema) });
+
+export type CheckIssue = z.output<typeof issue>;
+export type CertificateCheck = z.output<typeof checkSchema>;
+export type CheckWarning = CertificateCheck["warnings"][number];
+export type CertificateResponse = z.output<typeof certificateSchema>;

@@ -18,6 +18,7 @@ import { createRouter, onUnit, patientRoute } from "../server/router.ts";
 import {
   certificateIdParam,
   certificateSchema,
+  certificatesResponse,
   createDraftBody,
   revokeBody,
   saveDraftBody,
@@ -52,7 +53,7 @@ const routes = {
     path: "/patients/{id}/certificates",
     summary: "The patient's certificates on the active unit, newest first",
     request: { params: patientIdParam },
-    responses: { 200: jsonResponse(z.object({ certificates: z.array(certificateSchema) }), "Certificates") },
+    responses: { 200: jsonResponse(certificatesResponse, "Certificates") },
   }),
   create: route({
     method: "post",

@@ -227,7 +227,7 @@ export const fkArende = pgTable(
     text: text("text").notNull().default(""),
     status: text("status").$type<"OPEN" | "ANSWERED" | "CLOSED">().notNull().default("OPEN"),
     answeredAt: timestamp("answered_at", { withTimezone: true, mode: "string" }),
-    answerKind: text("answer_kind"),
+    answerKind: text("answer_kind").$type<"KOMPLETTERING" | "KAN_EJ_KOMPLETTERA" | "SVAR" | "HANTERAT">(),
     answerText: text("answer_text"),
     answerCertificateId: uuid("answer_certificate_id").references(() => certificate.id),
     /** FK's message id of an ärende that arrived through the transport or an upload (0009). */

@@ -9,17 +9,8 @@ import { loggableError } from "../server/loggable-error.ts";
 import { errorResponses, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientData } from "../server/router.ts";
 import { ImportFormatError, parseCsvImport, parseJsonImport } from "./format.ts";
+import { importReportSchema } from "./schema.ts";
 import { ImportInterruptedError, importCertificates } from "./store.ts";
-
-export const importReportSchema = z
-  .object({
-    created: z.number(),
-    updated: z.number(),
-    unchanged: z.number(),
-    patientsCreated: z.number(),
-    rejected: z.array(z.object({ row: z.number(), id: z.string().nullable(), reasons: z.array(z.string()) })),
-  })
-  .openapi("ImportReport");
 
 const importRoute = createRoute({
   method: "post",

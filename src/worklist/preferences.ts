@@ -4,7 +4,7 @@
  * - the unit's doctors, the choices of the list's doctor filter (only with `cases.list`: a doctor
  *   with `cases.list-own` sees only their own cases, so the filter is moot for them).
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import { authorizeOnUnit, authorizeOnUnitAny } from "../access/authorize.ts";
 import { appUser, assignment } from "../db/schema.ts";
@@ -13,30 +13,10 @@ import { errors } from "../server/errors.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../server/openapi.ts";
 import { noPatientData, type createRouter } from "../server/router.ts";
 import { sortColumnIds, type SortColumn } from "./rules.ts";
+import { doctorsSchema, preferencesBody, preferencesSchema } from "./schema.ts";
 
 /** The key in `app_user.settings`. */
 export const columnsSetting = "worklistColumns";
-
-const preferencesSchema = z
-  .object({
-    /** The columns the user chose to show, in order; null: the default columns. */
-    columns: z.array(z.enum(sortColumnIds)).nullable(),
-  })
-  .openapi("UnitListPreferences");
-
-const preferencesBody = z
-  .strictObject({
-    columns: z
-      .array(z.enum(sortColumnIds, { error: "Okänd kolumn." }), { error: "Ange kolumnerna som en lista." })
-      .max(sortColumnIds.length, "För många kolumner.")
-      .refine((list) => new Set(list).size === list.length, { error: "En kolumn får bara väljas en gång." })
-      .nullable(),
-  })
-  .openapi("UnitListPreferencesChange");
-
-const doctorsSchema = z
-  .object({ doctors: z.array(z.object({ id: z.string(), name: z.string() })) })
-  .openapi("UnitListDoctors");
 
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) =>
   createRoute({

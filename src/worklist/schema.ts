@@ -186,3 +186,31 @@ export const unitListResponse = z
     rows: z.array(unitListRowSchema),
   })
   .openapi("UnitList");
+
+// ---- The list screen's other reads: saved columns and the doctor filter ----
+
+export const preferencesSchema = z
+  .object({
+    /** The columns the user chose to show, in order; null: the default columns. */
+    columns: z.array(z.enum(sortColumnIds)).nullable(),
+  })
+  .openapi("UnitListPreferences");
+
+export const preferencesBody = z
+  .strictObject({
+    columns: z
+      .array(z.enum(sortColumnIds, { error: "Okänd kolumn." }), { error: "Ange kolumnerna som en lista." })
+      .max(sortColumnIds.length, "För många kolumner.")
+      .refine((list) => new Set(list).size === list.length, { error: "En kolumn får bara väljas en gång." })
+      .nullable(),
+  })
+  .openapi("UnitListPreferencesChange");
+
+export const doctorsSchema = z
+  .object({ doctors: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .openapi("UnitListDoctors");
+
+export type SexCounts = z.output<typeof countsSchema>;
+export type UnitList = z.output<typeof unitListResponse>;
+export type UnitListPreferences = z.output<typeof preferencesSchema>;
+export type UnitListDoctors = z.output<typeof doctorsSchema>;

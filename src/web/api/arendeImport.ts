@@ -1,22 +1,9 @@
 /** Import of ärenden that Försäkringskassan sent, from a file (the secretary's upload). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ArendeImportOutcome, ArendeImportReport } from "../../arenden/schema.ts";
 import { request } from "./client.ts";
 
-export type ArendeImportOutcome = "CREATED" | "ALREADY_IMPORTED" | "REJECTED";
-
-export interface ArendeImportReport {
-  created: number;
-  alreadyImported: number;
-  rejected: number;
-  messages: {
-    index: number;
-    messageId: string | null;
-    outcome: ArendeImportOutcome;
-    arendeId: string | null;
-    patientId: string | null;
-    reasons: string[];
-  }[];
-}
+export type { ArendeImportOutcome, ArendeImportReport };
 
 export function useImportArenden() {
   const queryClient = useQueryClient();

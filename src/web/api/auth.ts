@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isApiError, loginCsrfCookie, readCookie, request, setCsrfToken } from "./client.ts";
 import { keys } from "./keys.ts";
+import type { LoginRequest } from "../../auth/schema.ts";
 import type { AuthConfig, Me } from "./types.ts";
 
 export function useAuthConfig() {
@@ -30,10 +31,7 @@ export function useMe() {
   });
 }
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export type Credentials = LoginRequest;
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,52 +1,20 @@
 /** Certificate (FK 7804) data hooks: the patient's list, one certificate, autosave and the workflow steps. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CertificateDraft } from "../../certificates/rules/draft.ts";
+import type {
+  CertificateCheck,
+  CertificateResponse,
+  CheckIssue,
+  CheckWarning,
+} from "../../certificates/http-schema.ts";
 import type { CertificateStatus } from "../../certificates/workflow.ts";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export interface CheckIssue {
-  field: string;
-  message: string;
-}
+export type { CertificateCheck, CheckIssue, CheckWarning };
 
-export interface CheckWarning extends CheckIssue {
-  code: string;
-}
-
-/** The server's rule verdict on an editable certificate. */
-export interface CertificateCheck {
-  valid: boolean;
-  errors: CheckIssue[];
-  warnings: CheckWarning[];
-}
-
-export interface Certificate {
-  id: string;
-  patientId: string;
-  unitId: string;
-  type: string;
-  status: CertificateStatus;
-  statusLabel: string;
-  content: CertificateDraft;
-  startDate: string | null;
-  endDate: string | null;
-  mainDiagnosis: string | null;
-  doctorId: string | null;
-  doctorName: string | null;
-  signedAt: string | null;
-  sentAt: string | null;
-  revokedAt: string | null;
-  revokedReasonCode: "FEL_PATIENT" | "ANNAT_ALLVARLIGT_FEL" | null;
-  revokedReasonLabel: string | null;
-  revokedReasonText: string | null;
-  renewsId: string | null;
-  replacesId: string | null;
-  completesId: string | null;
-  source: string;
-  version: number;
-  check?: CertificateCheck;
-}
+/** The server stores the content as the client wrote it; the web app reads it as a draft. */
+export type Certificate = Omit<CertificateResponse, "content"> & { content: CertificateDraft };
 
 /** What a 409 carries: the stored row as it is now (a subset is read). */
 export interface SavedCertificate {

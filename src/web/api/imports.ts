@@ -1,14 +1,9 @@
 /** Import of certificates written in another system (the secretary's upload). */
 import { useMutation } from "@tanstack/react-query";
+import type { ImportReport } from "../../imports/schema.ts";
 import { request } from "./client.ts";
 
-export interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  patientsCreated: number;
-  rejected: { row: number; id: string | null; reasons: string[] }[];
-}
+export type { ImportReport };
 
 export type ImportFormat = "csv" | "json";
 

@@ -1,21 +1,13 @@
 /** Reference data hooks: ICD-10-SE diagnoses (search and look-up) and FMB guidance. */
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { isApiError, request } from "./client.ts";
-import type { FmbGuidance } from "../../reference/fmb/fmb.ts";
+import type { Diagnosis, DiagnosisSearch, FmbAnswer } from "../../reference/schema.ts";
 import { normalizeIcdCode } from "../../reference/icd10/codes.ts";
 import { keys } from "./keys.ts";
 
-export interface Diagnosis {
-  code: string;
-  title: string;
-}
-
 // The API answers with the pure FMB module's own types.
 export type { FmbGuidance, FmbTypfall } from "../../reference/fmb/fmb.ts";
-export interface FmbAnswer {
-  limitDays: number | null;
-  guidance: FmbGuidance[];
-}
+export type { Diagnosis, FmbAnswer };
 
 export const minDiagnosisSearchLength = 2;
 
@@ -28,7 +20,7 @@ export function useDiagnosisSearch(term: string) {
     queryKey: keys.diagnosisSearch(q),
     queryFn: async () =>
       (
-        await request<{ diagnoses: Diagnosis[] }>("GET", "/api/reference/diagnoses", {
+        await request<DiagnosisSearch>("GET", "/api/reference/diagnoses", {
           query: { q, limit: 15 },
         })
       ).diagnoses,

@@ -4,28 +4,11 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SortColumn, UnitListRow } from "../../worklist/rules.ts";
+import type { SexCounts, UnitList, UnitListDoctors, UnitListPreferences } from "../../worklist/schema.ts";
 import { ApiError, request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export type { SortColumn, UnitListRow };
-
-export interface SexCounts {
-  total: number;
-  women: number;
-  men: number;
-}
-
-export interface UnitList {
-  today: string;
-  settings: { gap: number; afterEnd: number };
-  /** UNIT: every case of the unit; OWN: the doctor's own cases. */
-  scope: "UNIT" | "OWN";
-  counts: SexCounts;
-  unfiltered: SexCounts;
-  limit: number;
-  offset: number;
-  rows: UnitListRow[];
-}
+export type { SexCounts, SortColumn, UnitList, UnitListRow };
 
 /** The query string of the list and the export: only set values, as the server reads them. */
 export type UnitListQuery = Record<string, string>;
@@ -46,7 +29,7 @@ export function useUnitList(query: UnitListQuery, enabled = true) {
 export function useWorklistPreferences() {
   return useQuery({
     queryKey: keys.worklistPreferences,
-    queryFn: () => request<{ columns: SortColumn[] | null }>("GET", "/api/sjukfall/preferences"),
+    queryFn: () => request<UnitListPreferences>("GET", "/api/sjukfall/preferences"),
     refetchOnWindowFocus: false,
     staleTime: Infinity,
   });
@@ -56,7 +39,7 @@ export function useSaveWorklistColumns() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (columns: SortColumn[] | null) =>
-      request<{ columns: SortColumn[] | null }>("PUT", "/api/sjukfall/preferences", { body: { columns } }),
+      request<UnitListPreferences>("PUT", "/api/sjukfall/preferences", { body: { columns } }),
     onSuccess: (saved) => queryClient.setQueryData(keys.worklistPreferences, saved),
   });
 }
@@ -64,8 +47,7 @@ export function useSaveWorklistColumns() {
 export function useUnitDoctors(enabled: boolean) {
   return useQuery({
     queryKey: keys.unitDoctors,
-    queryFn: async () =>
-      (await request<{ doctors: { id: string; name: string }[] }>("GET", "/api/sjukfall/doctors")).doctors,
+    queryFn: async () => (await request<UnitListDoctors>("GET", "/api/sjukfall/doctors")).doctors,
     enabled,
     refetchOnWindowFocus: false,
     staleTime: 5 * 60_000,
