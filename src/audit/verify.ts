@@ -78,6 +78,8 @@ export async function verifyAuditLog(q: Queryable, options: VerifyOptions): Prom
   let chain: string | null = null;
   let expected = 1;
   let previous = "";
+  // The previous seal failed its HMAC: its stored hash is not the one the next seal was made on.
+  let previousBroken = false;
   let after: [string, number] | null = null;
   for (;;) {
     const rows: SealRow[] = rowsOf<SealRow>(
@@ -96,8 +98,10 @@ export async function verifyAuditLog(q: Queryable, options: VerifyOptions): Prom
         chain = row.chain;
         expected = 1;
         previous = "";
+        previousBroken = false;
       }
       const at = { chain: row.chain, seq, position };
+      let broken = false;
       if (position !== expected) {
         report({ ...at, problem: "POSITION_GAP", detail: positionsMissing(expected, position - 1) });
       } else if (row.canonical === null) {
@@ -106,10 +110,14 @@ export async function verifyAuditLog(q: Queryable, options: VerifyOptions): Prom
         const key = options.keyring.byId.get(row.key_id);
         if (!key) report({ ...at, problem: "UNKNOWN_KEY", detail: `sealed with key ${row.key_id}` });
         else if (sealHash(key.secret, previous, row.chain, position, row.canonical) !== row.hash) {
-          report({ ...at, problem: "HASH_MISMATCH" });
+          broken = true;
+          // A seal re-made without the key breaks the link to the next one too: that is the same
+          // problem, already named at the seal that was replaced.
+          if (!previousBroken) report({ ...at, problem: "HASH_MISMATCH" });
         }
       }
-      // The chain goes on from the seal as stored: one edited event is one problem.
+      // The chain goes on from the seal as stored: one edited (or re-sealed) event is one problem.
+      previousBroken = broken;
       previous = row.hash;
       expected = position + 1;
       lastOf.set(row.chain, { position, hash: row.hash });
