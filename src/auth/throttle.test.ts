@@ -177,7 +177,10 @@ describe.each(testDatabaseKinds())("login throttling on %s", (kind) => {
     } finally {
       clock = start;
     }
-  });
+    // 50+ logins, each a full scrypt (N=2^15, the dummy hash for unknown names): ~20 s alone, past
+    // 30 s under a loaded full run. A timeout here would leave the loop running in the background
+    // with the shared clock moved a window ahead, breaking the tests after it.
+  }, 120_000);
 
   it("does not count successful logins against the address", async () => {
     const account = await user();
