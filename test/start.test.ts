@@ -47,7 +47,8 @@ function start(dataDir: string, port: number): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(condition: () => boolean, what: string, ms = 30_000) {
+// A cold server start (PGlite, migrations, the audit key) beside another test worker on 2 cores.
+async function waitFor(condition: () => boolean, what: string, ms = 90_000) {
   const until = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -90,5 +91,5 @@ describe("server process", () => {
     const reopened = await openDatabase({ kind: "pglite", dataDir });
     expect(await reopened.db.select().from(region)).toEqual([expect.objectContaining({ id: "R-KVAR" })]);
     await reopened.close();
-  }, 90_000);
+  }, 240_000);
 });

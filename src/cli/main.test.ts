@@ -87,7 +87,7 @@ describe("samsyn command line", () => {
       checkpoint: { file: path.join(dir, "data", "audit", "checkpoints.jsonl"), lines: 0, chains: 0 },
       problems: [],
     });
-  }, 60_000);
+  }, 180_000); // three CLI processes, a PGlite cold start and the demo region, beside another test worker
 
   it("refuses a data directory that another process (a running server) holds", async () => {
     const dataDir = path.join(dir, "locked");
@@ -103,7 +103,7 @@ describe("samsyn command line", () => {
     } finally {
       rmSync(path.join(dataDir, "samsyn.lock"));
     }
-  }, 60_000);
+  }, 120_000); // a server process and a CLI process, each starting PGlite
 
   it("says plainly when the PostgreSQL server cannot be reached, without echoing the URL", async () => {
     const run = await runCli(["migrate"], { DATABASE_URL: "postgres://someone:secret@127.0.0.1:1/samsyn" });
@@ -111,5 +111,5 @@ describe("samsyn command line", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("Cannot connect to the PostgreSQL server in DATABASE_URL");
     expect(run.stderr).not.toContain("secret");
-  }, 30_000);
+  }, 60_000); // a CLI process, beside another test worker
 });
