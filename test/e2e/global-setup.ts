@@ -27,7 +27,16 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", running.replace(/\/$/, ""));
     return;
   }
-  await build({ configFile: path.join(repoRoot, "vite.config.ts"), logLevel: "warn" });
+  // Vite takes the bundle's NODE_ENV from the process, and vitest sets it to "test": build the
+  // production bundle that users get (React's production build, the real first-page size).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: path.join(repoRoot, "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 
   if (process.env.SAMSYN_NOW)
     console.warn(`Browser tests with the server's clock at ${process.env.SAMSYN_NOW}`);

@@ -149,7 +149,11 @@ describe("Pågående sjukfall and Uppgifter", () => {
     const overdue = page.locator("tr[data-overdue=true]");
     if ((await overdue.count()) > 0) await expectText(overdue.first(), "Försenad");
 
-    const first = rows.first();
+    // The queue holds aktualiseringar, which end with their decision ("Besluta"), not with "Klar":
+    // work the unit's tasks, and take one that has "Klar".
+    await page.getByRole("tab", { name: "Enhetens uppgifter" }).click();
+    await rows.first().waitFor();
+    const first = rows.filter({ has: page.getByRole("button", { name: /^Klar/ }) }).first();
     const firstId = await first.getAttribute("data-task");
     await first.getByRole("button", { name: /^Klar/ }).click();
     await expectText(page.getByRole("status").filter({ hasText: "markerad som klar" }), "markerad som klar");
