@@ -70,8 +70,10 @@ describe("a doctor writes, signs and sends a certificate", () => {
     await code.press("ArrowDown");
     await code.press("Enter");
     await expectValue(code, "M545");
-    const title = await field(page, "Huvuddiagnos, text").inputValue();
-    expect(title.length).toBeGreaterThan(3);
+    // The text comes with the chosen code, from the ICD-10-SE lookup: wait for it to arrive.
+    await expect
+      .poll(async () => (await field(page, "Huvuddiagnos, text").inputValue()).length)
+      .toBeGreaterThan(3);
 
     // FMB guidance for the diagnosis.
     const fmb = page.getByRole("region", { name: "Försäkringsmedicinskt beslutsstöd (FMB)" });
