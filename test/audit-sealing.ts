@@ -5,7 +5,6 @@ import path from "node:path";
 import { loadKeyring } from "../src/audit/key.ts";
 import type { AuditSealing } from "../src/audit/sealer.ts";
 import type { VerifyOptions } from "../src/audit/verify.ts";
-import { clock } from "../src/dates/clock.ts";
 
 export interface TestSealing extends AuditSealing {
   dir: string;
@@ -23,7 +22,7 @@ export function testSealing(dir = mkdtempSync(path.join(tmpdir(), "samsyn-audit-
     keyFile,
     keyring,
     checkpointFile,
-    verifyOptions: () => ({ keyring, checkpointFile, now: clock().now(), maxUnsealedSeconds: 300 }),
+    verifyOptions: () => ({ keyring, checkpointFile, maxUnsealedSeconds: 300 }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

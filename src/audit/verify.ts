@@ -49,9 +49,16 @@ export interface AuditVerification {
 export interface VerifyOptions {
   keyring: AuditKeyring;
   checkpointFile: string;
-  now: Date;
-  /** Unsealed events older than this are reported (the sealer should have reached them). */
+  /**
+   * Unsealed events older than this are reported (the sealer should have reached them). Measured on
+   * the database's clock, which stamps the events, not on the application clock (SAMSYN_NOW).
+   */
   maxUnsealedSeconds: number;
+  /**
+   * Older than what: the database's time now (a live log), or the newest event (a restored backup,
+   * whose sealer stopped when the backup was taken).
+   */
+  staleRelativeTo?: "now" | "newest event";
   /** Report at most this many problems of each kind of check. */
   limit?: number;
 }
@@ -220,10 +227,11 @@ async function unsealedEvents(q: Queryable, options: VerifyOptions, limit: numbe
   const [summary] = rowsOf<{ count: string; oldest: string | null }>(
     await q.execute(sql`SELECT count(*) AS count, to_json(min(e.at)) #>> '{}' AS oldest ${unsealed}`),
   );
-  const before = new Date(options.now.getTime() - options.maxUnsealedSeconds * 1000).toISOString();
+  const reference =
+    options.staleRelativeTo === "newest event" ? sql`(SELECT max(at) FROM audit_event)` : sql`now()`;
   const stale = rowsOf<{ seq: string; chain: string; at: string }>(
     await q.execute(sql`
-      SELECT e.seq, coalesce(e.unit_id, '-') AS chain, to_json(e.at) #>> '{}' AS at ${unsealed} AND e.at < ${before}::timestamptz
+      SELECT e.seq, coalesce(e.unit_id, '-') AS chain, to_json(e.at) #>> '{}' AS at ${unsealed} AND e.at < ${reference} - make_interval(secs => ${options.maxUnsealedSeconds})
       ORDER BY e.seq LIMIT ${limit}`),
   );
   return { count: Number(summary?.count ?? 0), oldestAt: summary?.oldest ?? null, stale };

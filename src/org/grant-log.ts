@@ -2,7 +2,7 @@
  * Grants of roles that open patient data, read back from the audit log (the record that cannot be
  * edited), so the unit's chief sees who was given access to the unit's patients, and by whom.
  */
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../db/client.ts";
 import { appUser, assignment, auditEvent } from "../db/schema.ts";
@@ -10,8 +10,11 @@ import { appUser, assignment, auditEvent } from "../db/schema.ts";
 /** How far back the list looks: a quarter covers the chief's periodic review. */
 const lookbackDays = 92;
 
-export async function patientDataGrants(q: Queryable, unitId: string, now: Date, limit = 100) {
-  const since = new Date(now.getTime() - lookbackDays * 86_400_000).toISOString();
+/**
+ * The lookback is measured on the database's clock, which stamps audit events, so the list stays
+ * right when the application clock is moved (SAMSYN_NOW).
+ */
+export async function patientDataGrants(q: Queryable, unitId: string, limit = 100) {
   const target = alias(appUser, "target");
   const rows = await q
     .select({
@@ -32,7 +35,7 @@ export async function patientDataGrants(q: Queryable, unitId: string, now: Date,
         eq(auditEvent.action, "ADMIN"),
         eq(auditEvent.entity, "assignment"),
         sql`${auditEvent.details} ->> 'readsPatientData' = 'true'`,
-        gt(auditEvent.at, since),
+        sql`${auditEvent.at} > now() - make_interval(days => ${lookbackDays})`,
       ),
     )
     .orderBy(desc(auditEvent.seq))

@@ -387,7 +387,7 @@ export function orgRoutes() {
 
   router.openapi(routes.patientDataGrants, async (c) => {
     const { unitId } = authorizeOnUnitAny(c, ["unit.users", "audit.review"]);
-    const grants = await patientDataGrants(c.var.deps.database.db, unitId, c.var.deps.now());
+    const grants = await patientDataGrants(c.var.deps.database.db, unitId);
     return c.json(
       { grants: grants.map((g) => ({ ...g, roleLabel: g.role in roles ? roles[g.role as Role] : g.role })) },
       200,

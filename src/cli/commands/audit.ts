@@ -78,7 +78,6 @@ export async function auditCommand(args: string[], io: CommandIo): Promise<numbe
       return await verifyAuditLog(database.db, {
         keyring: sealing.keyring,
         checkpointFile: sealing.checkpointFile,
-        now: clock().now(),
         maxUnsealedSeconds: audit.maxUnsealedSeconds,
         limit,
       });

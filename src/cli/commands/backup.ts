@@ -147,13 +147,13 @@ export async function restoreCommand(args: string[], io: CommandIo): Promise<num
     }
     throw error;
   }
-  const audit = await verifyRestored(config, new Date(result.createdAt));
+  const audit = await verifyRestored(config);
   await writeJson(io, { restored: true, ...result, audit });
   return result.differing.length === 0 && audit.ok ? exitCodes.ok : exitCodes.problems;
 }
 
-/** Unsealed events count as stale by the backup's time: the restored server seals them at start. */
-async function verifyRestored(config: Config, takenAt: Date) {
+/** Unsealed events count as stale by the backup's last event: the restored server seals them at start. */
+async function verifyRestored(config: Config) {
   let sealing;
   try {
     sealing = auditSealingOf(config.audit, { create: false });
@@ -166,8 +166,8 @@ async function verifyRestored(config: Config, takenAt: Date) {
     const { ok, events, sealed, chains, unsealed, problems } = await verifyAuditLog(database.db, {
       keyring: sealing.keyring,
       checkpointFile: sealing.checkpointFile,
-      now: takenAt,
       maxUnsealedSeconds: config.audit.maxUnsealedSeconds,
+      staleRelativeTo: "newest event",
     });
     return { ok, events, sealed, chains, unsealed, problems };
   } finally {
