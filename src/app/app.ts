@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: () => {
-        throw new ApiError(400, "BODY_TOO_LARGE", `Begäran är för stor (högst ${maxBodyBytes / 1024} kB).`);
+        throw new ApiError(413, "BODY_TOO_LARGE", `Begäran är för stor (högst ${maxBodyBytes / 1024} kB).`);
       },
     }),
   );
