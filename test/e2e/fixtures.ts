@@ -1,7 +1,8 @@
 /**
  * The browser tests' own world: a patient of their own (a Skatteverket test personnummer the unit
- * does not hold yet) and certificates with dates relative to the server's today, created through
- * the real API with a logged-in page's session. A test asserts on what it built, never on whichever
+ * does not hold yet), certificates with dates relative to the server's today, and the tasks the
+ * task job plans for them (it runs for the unit right after a signing), created through the real
+ * API with a logged-in page's session. A test asserts on what it built, never on whichever
  * demo patient happens to fit, so it passes on any date (SAMSYN_NOW) and against a server that has
  * run the suite before (SAMSYN_E2E_URL).
  */
