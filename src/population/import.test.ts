@@ -12,7 +12,7 @@ import { clock } from "../dates/clock.ts";
 import type { Database } from "../db/client.ts";
 import { auditEvent, listedPopulation } from "../db/schema.ts";
 import { addMonths, monthOf } from "./rules.ts";
-import { listedPopulationByMonth } from "./store.ts";
+import { importListedPopulation, listedPopulationByMonth } from "./store.ts";
 
 /** Months relative to the clock's today: the test passes on any date. */
 const thisMonth = monthOf(clock().today());
@@ -219,6 +219,28 @@ describe.each(testDatabaseKinds())("listed population on %s", (kind) => {
       ]),
     );
     expect(row(ago(0)).byAgeBand["40-49"]).toEqual({ women: 0, men: 50, total: 50 });
+  });
+
+  it("writes two imports of one month at once one after the other: one file's figures, whole", async () => {
+    const month = ago(6);
+    const rowsOf = (count: number) =>
+      (["20-29", "30-39", "50-59"] as const).map((ageBand, i) => ({
+        row: i + 2,
+        unit: unitA,
+        unitId: unitA,
+        month,
+        sex: "F" as const,
+        ageBand,
+        count,
+      }));
+    const scope = { actor: null, grant: null, purpose: "test" };
+    const reports = await Promise.all(
+      [11, 22, 33].map((count) => importListedPopulation(database.db, scope, rowsOf(count))),
+    );
+    expect(reports.map((r) => r.months[0]!.outcome).sort()).toEqual(["CREATED", "REPLACED", "REPLACED"]);
+    const counts = (await stored(unitA)).filter((r) => r.month === month).map((r) => r.count);
+    expect(counts).toHaveLength(3);
+    expect(new Set(counts).size).toBe(1);
   });
 
   it("leaves the database unchanged when a write fails halfway (one transaction)", async () => {

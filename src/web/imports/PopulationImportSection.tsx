@@ -19,11 +19,11 @@ const texts = {
     "Filen läses in i sin helhet eller inte alls: en rad med fel stoppar hela filen, och du får veta vilken rad och kolumn som är fel.",
   format: "CSV-fil (UTF-8, semikolon) med rubrikraden och en rad per månad, kön och åldersgrupp:",
   values: [
-    "enhet: enhetens id i Samsyn eller dess HSA-id (bara enheten du arbetar på)",
-    "månad: ÅÅÅÅ-MM",
-    "kön: K (kvinnor) eller M (män)",
-    "åldersgrupp: 0-15, 16-19, 20-29, 30-39, 40-49, 50-59, 60-64, 65-69 eller 70+",
-    "antal: antal listade patienter",
+    ["enhet", "enhetens id i Samsyn eller dess HSA-id (bara enheten du arbetar på)"],
+    ["månad", "ÅÅÅÅ-MM"],
+    ["kön", "K (kvinnor) eller M (män)"],
+    ["åldersgrupp", "0-15, 16-19, 20-29, 30-39, 40-49, 50-59, 60-64, 65-69 eller 70+"],
+    ["antal", "antal listade patienter"],
   ],
   file: "Fil med listade patienter",
   fileDescription: "CSV-fil, högst 1 MB.",
@@ -48,14 +48,14 @@ const texts = {
   } satisfies Record<MonthOutcome, string>,
 };
 
-const example = "enhet;månad;kön;åldersgrupp;antal\nHC-NORR;2026-10;K;30-39;812";
+const example = (unitId: string) => `enhet;månad;kön;åldersgrupp;antal\n${unitId};2026-10;K;30-39;812`;
 
 export function PopulationImportSection() {
   const me = useSession();
   const upload = useImportPopulation();
   const titleId = useId();
 
-  if (!can(me, "population.import")) return null;
+  if (!me.unit || !can(me, "population.import")) return null;
 
   return (
     <Stack component="section" aria-labelledby={titleId} gap="md">
@@ -66,10 +66,12 @@ export function PopulationImportSection() {
       <Text maw={720}>{texts.allOrNothing}</Text>
       <div>
         <Text mb="xs">{texts.format}</Text>
-        <Code block>{example}</Code>
+        <Code block>{example(me.unit.id)}</Code>
         <List spacing={4} mt="xs" size="sm">
-          {texts.values.map((value) => (
-            <List.Item key={value}>{value}</List.Item>
+          {texts.values.map(([column, value]) => (
+            <List.Item key={column}>
+              <Code>{column}</Code>: {value}
+            </List.Item>
           ))}
         </List>
       </div>
