@@ -9,6 +9,7 @@ import {
   parseSex,
   resolveMonths,
   sameCells,
+  workingAge,
   type PopulationCell,
 } from "./rules.ts";
 
@@ -73,6 +74,14 @@ describe("listed-population rules", () => {
     expect(figures).toMatchObject({ women: 13, men: 7, total: 20 });
     expect(figures.byAgeBand["30-39"]).toEqual({ women: 10, men: 7, total: 17 });
     expect(figures.byAgeBand["0-15"]).toEqual({ women: 0, men: 0, total: 0 });
+    addCells(figures, [
+      { sex: "M", ageBand: "0-15", count: 100 },
+      { sex: "F", ageBand: "16-19", count: 1 },
+      { sex: "M", ageBand: "60-64", count: 2 },
+      { sex: "F", ageBand: "65-69", count: 50 },
+    ]);
+    // 16–64 only: not the children, not 65–69 or 70+.
+    expect(workingAge(figures)).toEqual({ women: 11, men: 9, total: 20 });
   });
 
   it("uses the latest earlier imported month for a month without an import, never a later one", () => {

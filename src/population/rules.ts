@@ -121,6 +121,17 @@ export function addCells(figures: PopulationFigures, cells: readonly PopulationC
   return figures;
 }
 
+/** Women, men and total of the working-age bands (16–64): the usual denominator of sjuktal. */
+export function workingAge(figures: PopulationFigures): { women: number; men: number; total: number } {
+  const sum = { women: 0, men: 0, total: 0 };
+  for (const band of workingAgeBands) {
+    sum.women += figures.byAgeBand[band].women;
+    sum.men += figures.byAgeBand[band].men;
+    sum.total += figures.byAgeBand[band].total;
+  }
+  return sum;
+}
+
 export interface ResolvedMonth {
   month: string;
   /** The imported month the figures come from: `month` itself, an earlier one, or null (none yet). */
