@@ -95,6 +95,13 @@ describe("listed-population CSV", () => {
     ]);
   });
 
+  it("says so when the file is not UTF-8 (Windows-1252 read as UTF-8)", () => {
+    const latin1 = Buffer.from("enhet;månad;kön;åldersgrupp;antal\nHC-NORR;2026-10;K;30-39;1", "latin1");
+    expect(issuesOf(latin1.toString("utf8"))).toEqual([
+      { row: 1, column: null, message: "filen är inte UTF-8. Spara den som CSV UTF-8 och försök igen." },
+    ]);
+  });
+
   it("refuses a file that is not CSV, naming the line", () => {
     const issues = issuesOf('enhet;månad;kön;åldersgrupp;antal\n"HC-NORR;2026-10;K;30-39;1');
     expect(issues[0]!.message).toMatch(/inte giltig CSV/);

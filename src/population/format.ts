@@ -90,6 +90,12 @@ function readRecords(text: string): CsvRecord[] {
 }
 
 function headerPositions(header: string[]): Map<Column, number> {
+  if (header.some((name) => name.includes("\uFFFD"))) {
+    // Read as UTF-8, a Windows-1252 file's å, ä and ö become replacement characters.
+    throw new PopulationFormatError([
+      { row: 1, column: null, message: "filen är inte UTF-8. Spara den som CSV UTF-8 och försök igen." },
+    ]);
+  }
   const positions = new Map<Column, number>();
   header.forEach((name, index) => {
     const column = columnOf(name);
