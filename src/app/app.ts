@@ -19,6 +19,7 @@ import { reviewRoutes } from "../review/routes.ts";
 import { worklistRoutes } from "../worklist/routes.ts";
 import { certificateRoutes } from "../certificates/routes.ts";
 import { importRoutes } from "../imports/routes.ts";
+import { populationRoutes } from "../population/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", reviewRoutes());
   app.route("/api", importRoutes());
   app.route("/api", arendeImportRoutes());
+  app.route("/api", populationRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {
