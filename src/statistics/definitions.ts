@@ -1,0 +1,89 @@
+/**
+ * One written definition per figure, in Swedish, for the UI to show beside the figure (and for the
+ * annual report). Each text says exactly what `./statistics.ts` computes; a test ties the texts to
+ * the figures, so a figure without a definition fails.
+ */
+export interface FigureDefinition {
+  /** The figure's name as a heading. */
+  label: string;
+  /** What is counted, exactly. */
+  definition: string;
+}
+
+export const statisticsDefinitions = {
+  sex: {
+    label: "Kvinnor och män",
+    definition:
+      "Kön avgörs av personnumret eller samordningsnumret: näst sista siffran udda = man, jämn = kvinna. " +
+      "Patienter utan personnummer eller samordningsnummer räknas bara i totalen.",
+  },
+  sjukfall: {
+    label: "Sjukfall",
+    definition:
+      "Ett sjukfall är en patients sammanhängande sjukskrivning på en enhet: intyg som räknas (signerade, " +
+      "inte makulerade, inte smittbärarpenning, med huvuddiagnos, inte ersatta eller kompletterade av ett " +
+      "senare intyg) hör till samma sjukfall när uppehållet mellan dem är högst glappet (standard 5 dagar). " +
+      "Längden är antalet kalenderdagar som något intyg täcker.",
+  },
+  ongoing: {
+    label: "Pågående sjukfall",
+    definition: "Sjukfall där ett intyg gäller i dag (efter slut 0 dagar), vart och ett räknat en gång.",
+  },
+  ongoingByLength: {
+    label: "Pågående sjukfall efter längd",
+    definition:
+      "De pågående sjukfallen efter längd i dagar: 0–14, 15–30, 31–60, 61–90, 91–180, 181–365, " +
+      "366–730 och 731 dagar eller mer. Alla åtta grupper visas, även tomma.",
+  },
+  ongoingByGrade: {
+    label: "Pågående sjukfall efter sjukskrivningsgrad",
+    definition:
+      "De pågående sjukfallen efter nuvarande grad: graden i den period av sjukfallets gällande intyg som " +
+      "omfattar i dag (25, 50, 75 eller 100 procent).",
+  },
+  newCases: {
+    label: "Nya sjukfall",
+    definition:
+      "Sjukfall som började i perioden (månad, kvartal eller år), bland alla sjukfall som har börjat senast i dag. " +
+      "Vid kvartal eller år utvidgas intervallet till hela kvartal eller år.",
+  },
+  kompletteringarSent: {
+    label: "Skickade intyg",
+    definition:
+      "Signerade intyg (inte makulerade, inte smittbärarpenning) vars signeringsdag (datum i svensk tid) " +
+      "ligger i perioden. Ersatta och kompletterande intyg räknas, eftersom de skickades.",
+  },
+  kompletteringarWithKomplettering: {
+    label: "Intyg med komplettering",
+    definition:
+      "De skickade intyg som Försäkringskassan har begärt minst en komplettering av. Andra ärenden " +
+      "(frågor, kontakt, övrigt) räknas inte.",
+  },
+  kompletteringarRate: {
+    label: "Andel intyg med komplettering",
+    definition:
+      "Intyg med komplettering delat med skickade intyg, avrundat till tre decimaler. Saknas när inga intyg " +
+      "skickades.",
+  },
+  kompletteringarByDoctor: {
+    label: "Komplettering per läkare",
+    definition:
+      "Skickade intyg, intyg med komplettering och andel per signerande läkare, för varje läkare med minst " +
+      "ett skickat intyg i perioden.",
+  },
+  kompletteringarByQuestion: {
+    label: "Komplettering per fråga",
+    definition:
+      "Hur många gånger Försäkringskassan har begärt komplettering av varje fråga i intyget (en gång per " +
+      "kompletteringsärende och fråga), på de skickade intygen.",
+  },
+  suppression: {
+    label: "Små tal",
+    definition:
+      "Med gränsen N döljs varje antal från 1 till N − 1 (0 visas). Döljs bara ett av kvinnor och män döljs " +
+      "även det andra, så att det inte kan räknas fram ur totalen. En andel döljs när nämnaren är under N " +
+      "eller något av dess antal är dolt.",
+  },
+} as const satisfies Record<string, FigureDefinition>;
+
+export type FigureKey = keyof typeof statisticsDefinitions;
