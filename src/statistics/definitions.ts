@@ -77,6 +77,18 @@ export const statisticsDefinitions = {
       "Hur många gånger Försäkringskassan har begärt komplettering av varje fråga i intyget (en gång per " +
       "kompletteringsärende och fråga), på de skickade intygen.",
   },
+  kompletteringarByPeriod: {
+    label: "Komplettering per period",
+    definition:
+      "Skickade intyg och intyg med komplettering per månad, kvartal eller år, efter signeringsdag (datum i " +
+      "svensk tid). Vid kvartal eller år utvidgas intervallet till hela kvartal eller år.",
+  },
+  kompletteringAnswerTime: {
+    label: "Svarstid för kompletteringar",
+    definition:
+      "För kompletteringsärenden på intyg skickade i perioden: medianen av antalet kalenderdagar från att " +
+      "Försäkringskassans begäran kom in till att enheten svarade, bland de besvarade. Obesvarade räknas för sig.",
+  },
   ongoingByChapter: {
     label: "Pågående sjukfall efter diagnoskapitel",
     definition:
