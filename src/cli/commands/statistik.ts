@@ -38,9 +38,10 @@ ongoing, ongoingByLength, ongoingByGrade, newCases and kompletteringar.
   --by month|quarter|year the periods of newCases (default month); quarter and year widen the
                           range to whole quarters or years
   --unit ID               only this unit's certificates (default: all units together)
-  --arenden FILE          JSON array of what Forsakringskassan sent back:
+  --arenden FILE          JSON array of what Försäkringskassan sent back:
                           { "id", "certificate", "type": "KOMPLT|FRAGA|KONTKT|OVRIGT",
                             "received": "YYYY-MM-DD", "questions": ["35", "17"] }
+                          (only KOMPLT counts)
   --suppress N            hide counts from 1 to N-1, with secondary suppression (0-${SUPPRESS_MAX},
                           default 0: nothing hidden)
 `;
