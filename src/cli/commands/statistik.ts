@@ -9,10 +9,15 @@ import { parseSjukfallCertificates } from "../../cases/certificate-schema.ts";
 import { isIsoDate } from "../../cases/days.ts";
 import { GAP_MAX } from "../../cases/options.ts";
 import { parseStatisticsArenden } from "../../statistics/arende-input.ts";
-import { defaultRange, isMonth, PERIOD_KINDS, type PeriodKind } from "../../statistics/periods.ts";
+import {
+  defaultRange,
+  isEmptyRange,
+  isMonth,
+  PERIOD_KINDS,
+  type PeriodKind,
+} from "../../statistics/periods.ts";
 import {
   computeStatistics,
-  resolveStatisticsOptions,
   SUPPRESS_MAX,
   type StatisticsArende,
   type StatisticsOptions,
@@ -97,14 +102,9 @@ function parseRequest(args: string[], defaultToday: string) {
     unit: values.unit,
     suppress: integerOption(values.suppress, "suppress", { min: 0, max: SUPPRESS_MAX }, statistikUsage),
   };
-  const range = {
-    ...defaultRange(today),
-    ...(request.from && { from: request.from }),
-    ...(request.to && { to: request.to }),
-  };
-  if (range.from > range.to)
-    throw usageError(`--from (${range.from}) must not come after --to (${range.to})`);
-  resolveStatisticsOptions(request);
+  const fallback = defaultRange(today);
+  const range = { from: request.from ?? fallback.from, to: request.to ?? fallback.to };
+  if (isEmptyRange(range)) throw usageError(`--from (${range.from}) must not come after --to (${range.to})`);
   return { help: false as const, request, file, arenden: values.arenden };
 }
 
