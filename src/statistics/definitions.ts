@@ -27,7 +27,9 @@ export const statisticsDefinitions = {
   },
   ongoing: {
     label: "Pågående sjukfall",
-    definition: "Sjukfall där ett intyg gäller i dag (efter slut 0 dagar), vart och ett räknat en gång.",
+    definition:
+      "Sjukfall där minst ett intyg gäller i dag, vart och ett räknat en gång. Sjukfall som har slutat räknas " +
+      "inte, inte ens dagen efter slutet.",
   },
   ongoingByLength: {
     label: "Pågående sjukfall efter längd",
