@@ -73,8 +73,8 @@ describe("hostile strings stored and shown", () => {
 
     await doctor.goto(`/patienter/${patientId}`);
     const heading = doctor.getByRole("heading", { level: 1 });
-    await heading.waitFor();
-    expect(await heading.textContent()).toContain(hostile.givenName);
+    // The page first shows "Patient" while the patient loads; the name then replaces it.
+    await expect.poll(() => heading.textContent()).toContain(hostile.givenName);
     expect(await heading.textContent()).toContain(hostile.familyName);
     await expectNothingRan(doctor);
 
