@@ -19,7 +19,7 @@ export const pureModules = [
   /^src\/dates\/[^/]+\.ts$/,
   /^src\/[a-z-]+\/rules\.ts$/,
   /^src\/certificates\/rules\/[^/]+\.ts$/,
-  /^src\/cases\/(case-build|case-link|certificate-schema|checkpoints|counting|days|engine|grouping|length|options|patient-index|reference-model|settings|signed|types)\.ts$/,
+  /^src\/cases\/(case-build|case-link|certificate-schema|checkpoints|counting|days|engine|grouping|json-items|length|options|patient-index|reference-model|settings|signed|types)\.ts$/,
   /^src\/certificates\/(as-sjukfall|content|print-content|workflow)\.ts$/,
   /^src\/arenden\/inbound\.ts$/,
   /^src\/access\/(actor|policy)\.ts$/,

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "./days.ts";
+import { parseItemsWithIds } from "./json-items.ts";
 import type { SjukfallCertificate } from "./types.ts";
 
 /** Zod error option: "is missing" for an absent field, otherwise what was expected. */
@@ -110,56 +111,18 @@ export type ParsedCertificates =
     }
   | { ok: false; problems: string[] };
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  let text = "";
-  for (const key of path) {
-    text += typeof key === "number" ? `[${key}]` : `${text ? "." : ""}${String(key)}`;
-  }
-  return text;
-}
-
-function describe(index: number, value: unknown): string {
-  const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? `certificate [${index}] (id "${id}")` : `certificate [${index}]`;
-}
-
 /**
  * Validates a parsed JSON value certificate by certificate: an invalid certificate is left out (a
  * second certificate with an id already used is the one left out), the others are kept.
  */
 export function parseSjukfallCertificates(data: unknown, maxProblems = 20): ParsedCertificates {
-  if (!Array.isArray(data))
-    return { ok: false, problems: ["the input must be a JSON array of certificates"] };
-  const problems: string[] = [];
-  const certificates: SjukfallCertificate[] = [];
-  const leftOut: { index: number; id: string | null }[] = [];
-  const indexOfId = new Map<string, number>();
-  const report = (index: number, value: unknown, found: string[]) => {
-    const id = (value as { id?: unknown } | null)?.id;
-    leftOut.push({ index, id: typeof id === "string" ? id : null });
-    for (const problem of found) if (problems.length < maxProblems) problems.push(problem);
-  };
-  for (let index = 0; index < data.length; index++) {
-    const value: unknown = data[index];
-    const parsed = certificate.safeParse(value);
-    if (!parsed.success) {
-      report(
-        index,
-        value,
-        parsed.error.issues.map((issue) => {
-          const field = fieldPath(issue.path);
-          return `${describe(index, value)}: ${field ? `${field} ` : ""}${issue.message}`;
-        }),
-      );
-      continue;
-    }
-    const earlier = indexOfId.get(parsed.data.id);
-    if (earlier !== undefined) {
-      report(index, value, [`${describe(index, value)}: id is already used by certificate [${earlier}]`]);
-      continue;
-    }
-    indexOfId.set(parsed.data.id, index);
-    certificates.push(parsed.data);
-  }
-  return { ok: true, certificates, problems, leftOut };
+  const parsed = parseItemsWithIds(
+    data,
+    certificate,
+    { noun: "certificate", plural: "certificates" },
+    maxProblems,
+  );
+  if (!parsed.ok) return parsed;
+  const { items, ...rest } = parsed;
+  return { ...rest, certificates: items };
 }

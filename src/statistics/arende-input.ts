@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "../cases/days.ts";
+import { parseItemsWithIds } from "../cases/json-items.ts";
 import { ARENDE_TYPES, type StatisticsArende } from "./kompletteringar.ts";
 
 const text = z
@@ -54,45 +55,10 @@ export type ParsedArenden =
     }
   | { ok: false; problems: string[] };
 
-function describe(index: number, value: unknown): string {
-  const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? `ärende [${index}] (id "${id}")` : `ärende [${index}]`;
-}
-
 /** Validates a parsed JSON value ärende by ärende; not an array: nothing to compute (`ok: false`). */
 export function parseStatisticsArenden(data: unknown, maxProblems = 20): ParsedArenden {
-  if (!Array.isArray(data)) return { ok: false, problems: ["the input must be a JSON array of ärenden"] };
-  const arenden: StatisticsArende[] = [];
-  const problems: string[] = [];
-  const leftOut: { index: number; id: string | null }[] = [];
-  const indexOfId = new Map<string, number>();
-  const report = (index: number, value: unknown, found: string[]) => {
-    const id = (value as { id?: unknown } | null)?.id;
-    leftOut.push({ index, id: typeof id === "string" ? id : null });
-    for (const problem of found) if (problems.length < maxProblems) problems.push(problem);
-  };
-  data.forEach((value: unknown, index) => {
-    const parsed = arende.safeParse(value);
-    if (!parsed.success) {
-      report(
-        index,
-        value,
-        parsed.error.issues.map((issue) => {
-          const field = issue.path
-            .map((key) => (typeof key === "number" ? `[${key}]` : String(key)))
-            .join(".");
-          return `${describe(index, value)}: ${field ? `${field.replaceAll(".[", "[")} ` : ""}${issue.message}`;
-        }),
-      );
-      return;
-    }
-    const earlier = indexOfId.get(parsed.data.id);
-    if (earlier !== undefined) {
-      report(index, value, [`${describe(index, value)}: id is already used by ärende [${earlier}]`]);
-      return;
-    }
-    indexOfId.set(parsed.data.id, index);
-    arenden.push(parsed.data);
-  });
-  return { ok: true, arenden, problems, leftOut };
+  const parsed = parseItemsWithIds(data, arende, { noun: "ärende", plural: "ärenden" }, maxProblems);
+  if (!parsed.ok) return parsed;
+  const { items, ...rest } = parsed;
+  return { ...rest, arenden: items };
 }
