@@ -20,7 +20,7 @@ import { computeUnitList } from "../worklist/service.ts";
 import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
 import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
-import { receiversOnDay } from "../review/store.ts";
+import { receiversOnDay } from "../handover/store.ts";
 import { loggableError } from "../server/loggable-error.ts";
 import { clock } from "../dates/clock.ts";
 

@@ -4,9 +4,9 @@
  */
 import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useRef, useState } from "react";
-import { checkEndEarly, checkHandover, suggestedLastDay } from "../../review/rules.ts";
+import { checkEndEarly, checkHandover, suggestedLastDay } from "../../handover/rules.ts";
 import { isApiError } from "../api/client.ts";
-import { useCreateHandover, useEndHandover, useHandovers, type Handover } from "../api/review.ts";
+import { useCreateHandover, useEndHandover, useHandovers, type Handover } from "../api/handover.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
