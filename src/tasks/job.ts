@@ -21,7 +21,7 @@ import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
 import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
 import { receiversOnDay } from "../handover/store.ts";
-import { loggableError } from "../server/loggable-error.ts";
+import { startWorkerLoop } from "../server/worker-loop.ts";
 import { clock } from "../dates/clock.ts";
 
 export interface TaskJobResult {
@@ -144,32 +144,14 @@ export function startTaskJob(options: {
   now?: () => Date;
 }): TaskJob {
   const now = options.now ?? clock().now;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) return running;
-    running = runTaskJob(options.database, { now: now(), reference: options.reference })
-      .then((r) => {
-        if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
-      })
-      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "task job failed"))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const first = setTimeout(() => void tick(), 5_000);
-  first.unref();
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60 * 60 * 1000);
-  timer.unref();
-  return {
-    runNow: tick,
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+  return startWorkerLoop({
+    name: "task job",
+    logger: options.logger,
+    intervalMs: options.intervalMs ?? 60 * 60 * 1000,
+    firstDelayMs: 5_000,
+    run: async () => {
+      const r = await runTaskJob(options.database, { now: now(), reference: options.reference });
+      if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
     },
-  };
+  });
 }
