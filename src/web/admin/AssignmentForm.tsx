@@ -1,10 +1,11 @@
 /** Give a user a role on a unit (a medarbetaruppdrag). */
 import { Alert, Button, Group, NativeSelect, Stack } from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useCreateAssignment, usePolicy, useUnits } from "../api/org.ts";
 import type { Me, Policy, User } from "../api/types.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 
@@ -32,12 +33,7 @@ export function AssignmentForm(props: {
   const [unitId, setUnitId] = useState(me.unit?.id ?? "");
   const [role, setRole] = useState("");
   const [missingRole, setMissingRole] = useState(false);
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(create.error, ["unitId", "role"] as const);
-
-  useEffect(() => {
-    if (create.isError) errorRef.current?.focus();
-  }, [create.isError, create.error]);
 
   if (units.isPending || policy.isPending) return <Loading label={texts.loading} />;
   if (units.isError) return <ErrorAlert error={units.error} />;
@@ -63,7 +59,12 @@ export function AssignmentForm(props: {
             {props.note}
           </Alert>
         )}
-        {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+        <FormErrorAlert
+          error={missingRole ? null : create.error}
+          fieldErrors={{ ...errors, role: missingRole ? texts.missingRole : errors.role }}
+          title={texts.errorTitle}
+          attempt={missingRole}
+        />
         <NativeSelect
           label={texts.unit}
           required

@@ -1,10 +1,10 @@
 /** Create a user: user name, name, title, HSA-id, and (demo mode only) a password. */
 import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useAuthConfig } from "../api/auth.ts";
 import { useCreateUser } from "../api/org.ts";
 import type { User } from "../api/types.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
 const texts = {
@@ -36,12 +36,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
     hsaId: "",
     password: "",
   });
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(create.error, fields);
-
-  useEffect(() => {
-    if (create.isError) errorRef.current?.focus();
-  }, [create.isError, create.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +64,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+        <FormErrorAlert error={create.error} fieldErrors={errors} title={texts.errorTitle} />
         <TextInput
           label={texts.username}
           description={texts.usernameHint}

@@ -26,6 +26,7 @@ import {
 } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 import { dateLabel } from "../format.ts";
@@ -264,8 +265,8 @@ function DecisionForm(props: {
   }, []);
 
   useEffect(() => {
-    if (decide.isError) alertRef.current?.focus();
-  }, [decide.isError, decide.error]);
+    if (conflict || refused) alertRef.current?.focus();
+  }, [conflict, refused, decide.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -324,8 +325,13 @@ function DecisionForm(props: {
           onRecordConsent={onRecordConsent}
         />
       )}
-      {decide.isError && !conflict && !refused && (
-        <ErrorAlert ref={alertRef} error={decide.error} title={formTexts.errorTitle} />
+      {!conflict && !refused && (
+        <FormErrorAlert
+          error={Object.keys(shownErrors).length > 0 ? null : decide.error}
+          fieldErrors={errors}
+          title={formTexts.errorTitle}
+          attempt={shownErrors}
+        />
       )}
       <Stack gap="md" maw={720} mt="sm">
         <Radio.Group

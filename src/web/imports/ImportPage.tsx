@@ -4,12 +4,12 @@
  */
 import { Alert, Code, List, Stack, Table, Text } from "@mantine/core";
 import { importFormatOf, useImportCertificates, type ImportReport } from "../api/imports.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { ArendeImportSection } from "./ArendeImportSection.tsx";
 import { FileUploadForm } from "./FileUploadForm.tsx";
 
 const texts = {
+  uploadFailed: "Intygen kunde inte importeras",
   title: "Importera intyg",
   intro:
     "Här läser du in sjukintyg som skrivits i ett annat journalsystem, så att de räknas i enhetens sjukfall. Varje rad kontrolleras för sig; rader med fel läses inte in och du får veta varför. Samma fil kan läsas in flera gånger utan att något dubbleras.",
@@ -59,13 +59,14 @@ export function ImportPage() {
         clearLabel="Ta bort vald fil"
         submitLabel={texts.submit}
         pending={upload.isPending}
+        error={upload.error}
+        errorTitle={texts.uploadFailed}
         onChange={() => upload.reset()}
         onSubmit={(file, text) => {
           upload.mutate({ text, format: importFormatOf(file.name, text) });
           return null;
         }}
       />
-      {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ImportResult report={upload.data} />}
       <ArendeImportSection />
     </Stack>
