@@ -1,10 +1,11 @@
 /** Give a user a role on a unit (a medarbetaruppdrag). */
-import { Alert, Button, Group, NativeSelect, Stack } from "@mantine/core";
+import { Alert, NativeSelect, Stack } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useCreateAssignment, usePolicy, useUnits } from "../api/org.ts";
 import type { Me, Policy, User } from "../api/types.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -15,7 +16,6 @@ const texts = {
   chooseRole: "Välj roll",
   missingRole: "Välj en roll.",
   save: "Lägg till uppdrag",
-  cancel: "Avbryt",
   errorTitle: "Uppdraget kunde inte läggas till",
   loading: "Hämtar enheter och roller …",
 };
@@ -86,14 +86,7 @@ export function AssignmentForm(props: {
           ]}
           error={missingRole ? texts.missingRole : errors.role}
         />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={props.onCancel}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={create.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

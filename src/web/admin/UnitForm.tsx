@@ -1,9 +1,10 @@
 /** Create a unit, or change one (with the version seen; a stale save shows what is saved now). */
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { isApiError } from "../api/client.ts";
 import { useCreateUnit, useUpdateUnit } from "../api/org.ts";
 import type { Unit } from "../api/types.ts";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
@@ -18,7 +19,6 @@ const texts = {
   hsaId: "HSA-id (frivilligt)",
   active: "Aktiv",
   save: "Spara",
-  cancel: "Avbryt",
   errorTitle: "Vårdenheten kunde inte sparas",
   conflictTitle: "Någon annan har ändrat uppgifterna",
 };
@@ -115,14 +115,7 @@ export function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => vo
             }}
           />
         )}
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 /** Create a user: user name, name, title, HSA-id, and (demo mode only) a password. */
-import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useAuthConfig } from "../api/auth.ts";
 import { useCreateUser } from "../api/org.ts";
 import type { User } from "../api/types.ts";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
@@ -18,7 +19,6 @@ const texts = {
   password: "Lösenord",
   passwordHint: "Minst 10 tecken. Lösenord används bara i demoläge.",
   save: "Skapa användare",
-  cancel: "Avbryt",
   errorTitle: "Användaren kunde inte skapas",
 };
 
@@ -97,14 +97,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
             {...input("password")}
           />
         )}
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={props.onCancel}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={create.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -1,20 +1,10 @@
 /** "Registrera ärende": what Försäkringskassan sent, registered by a secretary (or anyone allowed). */
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Checkbox, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { arendeTypes, questionAreas } from "../../arenden/rules.ts";
 import { useRegisterArende } from "../api/arenden.ts";
 import { usePatientCertificates } from "../api/certificates.ts";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { useToday } from "../app/useToday.ts";
@@ -35,7 +25,6 @@ const texts = {
   dateHint: "ÅÅÅÅ-MM-DD",
   lastAnswerHint: "ÅÅÅÅ-MM-DD. Lämna tomt om inget datum är angivet.",
   save: "Registrera",
-  cancel: "Avbryt",
   errorTitle: "Ärendet kunde inte registreras",
   certificateOption: (from: string | null, to: string | null, diagnosis: string | null, status: string) =>
     `${dateLabel(from)} – ${dateLabel(to)}, ${diagnosis ?? "ingen diagnos"} (${status.toLowerCase()})`,
@@ -148,14 +137,7 @@ export function RegisterArendeForm({ patientId, onDone }: { patientId: string; o
             onChange={(e) => set("lastAnswerDate", e.currentTarget.value)}
             error={errors.lastAnswerDate}
           />
-          <Group>
-            <Button type="submit" loading={register.isPending}>
-              {texts.save}
-            </Button>
-            <Button variant="subtle" onClick={onDone}>
-              {texts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={texts.save} pending={register.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </Paper>

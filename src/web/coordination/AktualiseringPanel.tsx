@@ -26,6 +26,7 @@ import {
 } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -219,7 +220,6 @@ const formTexts = {
   reasonHint: "Krävs när ingen åtgärd behövs.",
   decidedDate: "Beslutsdatum",
   save: "Spara beslutet",
-  cancel: "Avbryt",
   errorTitle: "Beslutet kunde inte sparas",
   needDecision: "Välj beslut.",
   needDate: "Ange beslutsdatum som ÅÅÅÅ-MM-DD.",
@@ -376,14 +376,7 @@ function DecisionForm(props: {
           onChange={setDecidedDate}
           error={errors.decidedDate}
         />
-        <Group>
-          <Button type="submit" loading={decide.isPending}>
-            {formTexts.save}
-          </Button>
-          <Button variant="subtle" onClick={() => onDone(false)}>
-            {formTexts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={formTexts.save} pending={decide.isPending} onCancel={() => onDone(false)} />
       </Stack>
     </form>
   );

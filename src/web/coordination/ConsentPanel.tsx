@@ -34,6 +34,7 @@ import {
 } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -200,7 +201,6 @@ const formTexts = {
       ? `ÅÅÅÅ-MM-DD. Lämna tomt för 12 månader, till och med ${defaultDate}.`
       : "ÅÅÅÅ-MM-DD. Lämna tomt för 12 månader.",
   save: "Registrera samtycket",
-  cancel: "Avbryt",
   errorTitle: "Samtycket kunde inte registreras",
   needDate: "Ange datum för samtycket som ÅÅÅÅ-MM-DD.",
   needValidTo: "Ange giltigt till som ÅÅÅÅ-MM-DD, eller lämna tomt.",
@@ -327,14 +327,7 @@ function ConsentForm(props: {
             onChange={setValidTo}
             error={errors.validTo}
           />
-          <Group>
-            <Button type="submit" loading={record.isPending}>
-              {formTexts.save}
-            </Button>
-            <Button variant="subtle" onClick={() => onDone(null)}>
-              {formTexts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={formTexts.save} pending={record.isPending} onCancel={() => onDone(null)} />
         </Stack>
       </form>
     </Paper>
@@ -348,7 +341,6 @@ const withdrawTexts = {
   note: "Anteckning",
   noteHint: "Till exempel hur patienten återkallade samtycket.",
   save: "Återkalla samtycket",
-  cancel: "Avbryt",
   errorTitle: "Samtycket kunde inte återkallas",
   needDate: "Ange datum för återkallelsen som ÅÅÅÅ-MM-DD.",
   conflict:
@@ -458,14 +450,12 @@ function WithdrawForm(props: { consent: Consent; patientId: string; today: strin
           onChange={(e) => setNote(e.currentTarget.value)}
           error={serverErrors.note}
         />
-        <Group>
-          <Button type="submit" color="red.9" loading={withdraw.isPending}>
-            {withdrawTexts.save}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {withdrawTexts.cancel}
-          </Button>
-        </Group>
+        <FormActions
+          submit={withdrawTexts.save}
+          pending={withdraw.isPending}
+          onCancel={onDone}
+          color="red.9"
+        />
       </Stack>
     </form>
   );

@@ -35,6 +35,7 @@ import {
   type ParticipantParty,
 } from "../../coordination/rules.ts";
 import { useConsents, useRecordMeasure, useRecordMeeting } from "../api/coordination.ts";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { issuesByField, isValidDate, missingConsent } from "./checks.ts";
@@ -48,7 +49,6 @@ const texts = {
   savedMeasure: "Koordineringsinsatsen är registrerad.",
   savedMeeting: "Samverkansmötet är registrerat.",
   consentHint: "Samtycke saknas:",
-  cancel: "Avbryt",
 };
 
 export function MeasuresPanel(props: {
@@ -201,14 +201,7 @@ function RecordForm(props: {
           {missing && !isConsentRefusal(error) && (
             <Text fz="sm" fw={600}>{`${texts.consentHint} ${missing.message}`}</Text>
           )}
-          <Group>
-            <Button type="submit" loading={props.pending}>
-              {props.save}
-            </Button>
-            <Button variant="subtle" onClick={props.onCancel}>
-              {texts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={props.save} pending={props.pending} onCancel={props.onCancel} />
         </Stack>
       </form>
     </Paper>

@@ -18,6 +18,7 @@ import { isApiError } from "../api/client.ts";
 import { keys } from "../api/keys.ts";
 import { useUpdatePatient } from "../api/patients.ts";
 import type { Patient } from "../api/types.ts";
+import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { dateLabel } from "../format.ts";
@@ -41,7 +42,6 @@ const texts = {
   firstDayHint: "ÅÅÅÅ-MM-DD. Lämna tomt om förstadagsintyg inte krävs.",
   badDate: "Ange datum som ÅÅÅÅ-MM-DD.",
   save: "Spara",
-  cancel: "Avbryt",
   errorTitle: "Ändringen kunde inte sparas",
   conflictTitle: "Någon annan har ändrat uppgifterna",
   conflictBody:
@@ -178,16 +178,7 @@ export function PatientEditForm(props: { patient: Patient; activeUnitId: string;
             {...text("firstDayCertificateUntil")}
             error={badDate ? texts.badDate : errors.firstDayCertificateUntil}
           />
-          {!conflicted && (
-            <Group>
-              <Button type="submit" loading={update.isPending}>
-                {texts.save}
-              </Button>
-              <Button variant="subtle" onClick={onDone}>
-                {texts.cancel}
-              </Button>
-            </Group>
-          )}
+          {!conflicted && <FormActions submit={texts.save} pending={update.isPending} onCancel={onDone} />}
         </Stack>
       </form>
     </Paper>
