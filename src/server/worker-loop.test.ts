@@ -27,16 +27,18 @@ describe("startWorkerLoop", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it("runs a round every interval after the first delay, one at a time", async () => {
+  it("runs a round every interval after the first delay, one at a time, and one more on request", async () => {
     const { logger } = memoryLogger();
     let release: () => void = () => {};
     let rounds = 0;
+    const triggers: string[] = [];
     const loop = startWorkerLoop({
       name: "test worker",
       logger,
       intervalMs: 1_000,
       firstDelayMs: 100,
-      run: () => {
+      run: (trigger) => {
+        triggers.push(trigger);
         rounds++;
         return new Promise<void>((resolve) => (release = resolve));
       },
@@ -45,22 +47,30 @@ describe("startWorkerLoop", () => {
     expect(rounds).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(rounds).toBe(1);
-    // While a round runs, neither the clock nor runNow starts another: runNow joins it.
+    // While a round runs, the clock starts no other; requests meanwhile are gathered into one
+    // round right after it.
     await vi.advanceTimersByTimeAsync(5_000);
-    const joined = loop.runNow();
+    const first = loop.runNow();
+    const second = loop.runNow();
     expect(rounds).toBe(1);
     release();
-    await joined;
-    await vi.advanceTimersByTimeAsync(999);
-    expect(rounds).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(0);
     expect(rounds).toBe(2);
+    release();
+    await Promise.all([first, second]);
+    expect(rounds).toBe(2);
+    // Then the interval again, from the end of the last round.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(rounds).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rounds).toBe(3);
     release();
     await loop.stop();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(rounds).toBe(2);
+    expect(rounds).toBe(3);
     await loop.runNow();
-    expect(rounds).toBe(2);
+    expect(rounds).toBe(3);
+    expect(triggers).toEqual(["interval", "request", "interval"]);
   });
 
   it("backs off after failed rounds, logs the worker and the error's name only, and recovers", async () => {

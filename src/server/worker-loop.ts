@@ -10,7 +10,11 @@ import type { Logger } from "./logger.ts";
 import { loggableError } from "./loggable-error.ts";
 
 export interface WorkerLoop {
-  /** Runs a round now, or joins the one under way; resolves when it ends (at once when stopped). */
+  /**
+   * Runs a round now, or right after the one under way (which may have begun before the call:
+   * requests meanwhile are gathered into that one round); resolves when it ends (at once when
+   * stopped).
+   */
   runNow(): Promise<void>;
   /** No more rounds: waits for the one under way (and runs the final round, if asked for). */
   stop(): Promise<void>;
@@ -19,8 +23,11 @@ export interface WorkerLoop {
 export interface WorkerLoopOptions {
   /** Names the worker in the log. */
   name: string;
-  /** One round; a thrown error is logged and backs the next round off. */
-  run: () => Promise<void>;
+  /**
+   * One round, started by the interval or by `runNow`; a thrown error is logged and backs the
+   * next round off.
+   */
+  run: (trigger: "interval" | "request") => Promise<void>;
   logger: Logger;
   intervalMs: number;
   /** Wait before the first round (0: at once); default one interval. */
@@ -41,6 +48,8 @@ export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const { name, run, logger, intervalMs } = options;
   const maxDelayMs = options.maxDelayMs ?? Math.max(intervalMs, 10 * 60_000);
   let running: Promise<void> | null = null;
+  /** The round requested while another ran: it starts when that one ends. */
+  let requested: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let failures = 0;
@@ -54,15 +63,15 @@ export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
     if (stopped) return;
     timer = setTimeout(() => {
       timer = null;
-      void round();
+      void round("interval");
     }, delayMs);
     timer.unref();
   };
 
-  const round = (): Promise<void> => {
+  const round = (trigger: "interval" | "request"): Promise<void> => {
     if (running) return running;
     running = Promise.resolve()
-      .then(run)
+      .then(() => run(trigger))
       .then(
         () => {
           failures = 0;
@@ -81,12 +90,21 @@ export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
 
   schedule(options.firstDelayMs ?? intervalMs);
   return {
-    runNow: () => (stopped ? Promise.resolve() : round()),
+    runNow() {
+      if (stopped) return Promise.resolve();
+      if (!running) return round("request");
+      requested ??= running.then(() => {
+        requested = null;
+        return stopped ? undefined : round("request");
+      });
+      return requested;
+    },
     async stop() {
       stopped = true;
       clear();
       await running;
-      if (options.finalRound) await round();
+      await requested;
+      if (options.finalRound) await round("request");
     },
   };
 }

@@ -21,6 +21,7 @@ const texts = {
   aktualisering: "Aktualisering",
   genomgang: "Genomgång",
   import: "Importera intyg",
+  importListning: "Importera listning",
   incident: "Incidentutredning",
   administration: "Administration",
 };
@@ -99,7 +100,11 @@ function MainNav({ me }: { me: Me }) {
       label: texts.genomgang,
       show: can(me, "review.run", "review.unit", "handover.manage"),
     },
-    { to: "/import", label: texts.import, show: can(me, "certificate.import") },
+    {
+      to: "/import",
+      label: can(me, "certificate.import") ? texts.import : texts.importListning,
+      show: can(me, "certificate.import", "population.import"),
+    },
     { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);

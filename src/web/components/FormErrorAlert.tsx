@@ -9,6 +9,7 @@
  */
 import { Alert, Anchor, List, Text } from "@mantine/core";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { ApiError } from "../api/client.ts";
 import { errorMessage } from "./ErrorAlert.tsx";
 import { onlyFieldIssues } from "./fieldErrors.ts";
 
@@ -81,8 +82,12 @@ export function FormErrorAlert(props: {
   }, [attempt]);
 
   if (!visible) return null;
-  // A message whose field was not found (e.g. a radio group) is still listed, without a link.
-  const unlinked = [...new Set(messages)].filter((m) => !links.some((link) => link.message === m));
+  // A message whose field was not found (e.g. a radio group) is still listed, without a link; so
+  // are the server's issues that are no field of the form (e.g. the rows of a refused file).
+  const issues = generalError && error instanceof ApiError ? error.issues.map((issue) => issue.message) : [];
+  const unlinked = [...new Set([...messages, ...issues])].filter(
+    (m) => m !== errorMessage(error) && !links.some((link) => link.message === m),
+  );
   return (
     <Alert ref={ref} tabIndex={-1} color="red" variant="light" title={title} role="alert" my="sm">
       <Text fz="sm">{generalError ? (props.message ?? errorMessage(error)) : texts.fixErrors}</Text>

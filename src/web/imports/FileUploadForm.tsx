@@ -20,7 +20,7 @@ export function FileUploadForm(props: {
   clearLabel: string;
   submitLabel: string;
   pending: boolean;
-  /** The failed upload, if any. */
+  /** The failed upload, if any, and what failed ("Filen lästes inte in"). */
   error: unknown;
   errorTitle: string;
   /** A new file was chosen (or the choice cleared): forget the previous result. */
