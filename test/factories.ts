@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "../src/access/policy.ts";
 import type { Queryable } from "../src/db/client.ts";
-import { appUser, assignment, careProvider, patient, region, unit } from "../src/db/schema.ts";
+import { derivedColumns } from "../src/certificates/workflow.ts";
+import { appUser, assignment, careProvider, certificate, patient, region, unit } from "../src/db/schema.ts";
 import { parseIdentityNumber } from "../src/patients/identity.ts";
 import { loadTestPersonnummer } from "../src/reference/testpersonnummer.ts";
 
@@ -130,4 +131,38 @@ export async function buildPatient(
     })
     .returning();
   return row!;
+}
+
+/**
+ * A certificate of M54.5 with the periods `[grad, from, tom]`, signed on its first day (or a draft).
+ * Returns its id.
+ */
+export async function buildCertificate(
+  q: Queryable,
+  c: {
+    unitId: string;
+    patientId: string;
+    doctorId: string;
+    periods: [number, string, string][];
+    status?: "SIGNERAT" | "UTKAST";
+  },
+) {
+  const status = c.status ?? "SIGNERAT";
+  const body = {
+    diagnoser: [{ kod: "M54.5", text: "Lumbago" }],
+    perioder: c.periods.map(([grad, from, tom]) => ({ grad, from, tom })),
+  };
+  const [row] = await q
+    .insert(certificate)
+    .values({
+      unitId: c.unitId,
+      patientId: c.patientId,
+      doctorId: c.doctorId,
+      status,
+      signedAt: status === "SIGNERAT" ? `${c.periods[0]![1]}T10:00:00Z` : null,
+      content: body,
+      ...derivedColumns(body),
+    })
+    .returning();
+  return row!.id;
 }

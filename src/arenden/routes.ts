@@ -23,7 +23,7 @@ import {
 } from "./schema.ts";
 import { answerArende, registerArende } from "./service.ts";
 import { arendenOfPatient, historyOf, listArenden, type ArendeRow } from "./store.ts";
-import { doctorsSeenBy } from "../review/store.ts";
+import { doctorsSeenBy } from "../handover/store.ts";
 
 const route = patientRoute("Ärenden");
 

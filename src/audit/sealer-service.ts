@@ -1,7 +1,8 @@
 /**
- * The sealer inside the server process: a round every few seconds and a last one at shutdown, so
- * the unsealed window is bounded by the interval (plus a round's duration) and reported by
- * /api/health. Another process holding the sealer lock just means this one skips the round.
+ * The sealer inside the server process, on the shared worker loop: a round every few seconds and
+ * a last one at shutdown, so the unsealed window is bounded by the interval (plus a round's
+ * duration) and reported by /api/health. Another process holding the sealer lock just means this
+ * one skips the round. After failures it tries again at least once per checkpoint interval.
  */
 import type { Database } from "../db/client.ts";
 import { ownsAuditLog } from "../db/roles.ts";
@@ -9,7 +10,7 @@ import { ConfigError, type Config } from "../server/config.ts";
 import type { Logger } from "../server/logger.ts";
 import { AuditKeyError } from "./key.ts";
 import { auditSealingOf } from "./setup.ts";
-import { loggableError } from "../server/loggable-error.ts";
+import { startWorkerLoop } from "../server/worker-loop.ts";
 import { appendCheckpoint, type ChainHead } from "./checkpoint.ts";
 import { sealAll, type AuditSealing } from "./sealer.ts";
 
@@ -41,8 +42,8 @@ export function startAuditSealer(options: {
 }): AuditSealer {
   const { database, sealing, logger, now } = options;
   let fromXid = "0";
-  let running: Promise<void> | null = null;
-  let stopped = false;
+  // The last round at shutdown writes a checkpoint line whatever the interval.
+  let stopping = false;
   let sealedThrough: Date | null = null;
   let lastError: string | null = null;
   // Heads sealed since the last checkpoint line: one line per checkpoint interval keeps the file small.
@@ -58,35 +59,33 @@ export function startAuditSealer(options: {
     logger.info({ heads }, "audit checkpoint");
   };
 
-  const round = (): Promise<void> => {
-    if (running) return running;
+  const round = async (): Promise<void> => {
     const started = now();
-    running = sealAll(database, sealing, { fromXid })
-      .then((result) => {
-        fromXid = result.fromXid;
-        lastError = null;
-        // Everything committed before the round started is sealed now (unless another process
-        // held the lock: then that process is sealing it).
-        if (result.ran) sealedThrough = started;
-        for (const head of result.heads) unwritten.set(head.chain, head);
-        if (stopped || started.getTime() - lastCheckpoint >= options.checkpointMs) checkpoint(started);
-      })
-      .catch((error: unknown) => {
-        lastError = error instanceof Error ? error.message : String(error);
-        logger.error({ err: loggableError(error) }, "audit sealing failed");
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
+    try {
+      const result = await sealAll(database, sealing, { fromXid });
+      fromXid = result.fromXid;
+      lastError = null;
+      // Everything committed before the round started is sealed now (unless another process
+      // held the lock: then that process is sealing it).
+      if (result.ran) sealedThrough = started;
+      for (const head of result.heads) unwritten.set(head.chain, head);
+      if (stopping || started.getTime() - lastCheckpoint >= options.checkpointMs) checkpoint(started);
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
   };
-  const timer = setInterval(() => {
-    if (!stopped) void round();
-  }, options.intervalMs);
-  timer.unref();
-  void round();
+  const loop = startWorkerLoop({
+    name: "audit sealing",
+    run: round,
+    logger,
+    intervalMs: options.intervalMs,
+    maxDelayMs: options.checkpointMs,
+    firstDelayMs: 0,
+    finalRound: true,
+  });
   return {
-    runNow: round,
+    runNow: loop.runNow,
     status: () => ({
       sealedThrough: sealedThrough?.toISOString() ?? null,
       windowSeconds: sealedThrough ? Math.max(0, (now().getTime() - sealedThrough.getTime()) / 1000) : null,
@@ -94,10 +93,8 @@ export function startAuditSealer(options: {
       healthy: lastError === null,
     }),
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-      await round();
+      stopping = true;
+      await loop.stop();
     },
   };
 }

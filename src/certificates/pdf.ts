@@ -10,7 +10,7 @@ import type { Queryable } from "../db/client.ts";
 import { stockholmDateTimeText, stockholmToday } from "../dates/today.ts";
 import { findUnit, findUserName } from "../org/store.ts";
 import { formatPersonnummer } from "../patients/identity.ts";
-import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
+import { pageFrame, renderPdfDocument } from "../pdf/render.ts";
 import { parseContent } from "./content.ts";
 import { describeContent, type Section } from "./print-content.ts";
 import type { CertificateRow } from "./store.ts";
@@ -173,16 +173,14 @@ export function certificateDocument(print: CertificatePrint): TDocumentDefinitio
     .filter((section) => section.field !== "enhet")
     .flatMap(question);
   return {
-    info: { title: `${pdfTexts.formId} ${pdfTexts.title}` },
-    pageSize: "A4",
-    pageMargins: [50, 50, 50, 50],
+    ...pageFrame({
+      title: `${pdfTexts.formId} ${pdfTexts.title}`,
+      margins: [50, 50, 50, 50],
+      fontSize: 10,
+      footerPrefix: `${pdfTexts.formId} · ${pdfTexts.title}`,
+    }),
     ...(print.row.signedAt ? {} : { watermark: { text: pdfTexts.watermark, opacity: 0.08, bold: true } }),
     content: [...header(print), patientBlock(print), ...questions, issuerBlock(print)],
-    footer: (page, pages) => ({
-      text: `${pdfTexts.formId} · ${pdfTexts.title} · Sida ${page} av ${pages}`,
-      alignment: "center",
-      fontSize: 8,
-    }),
     styles: {
       title: { fontSize: 16, bold: true },
       formId: { fontSize: 16, bold: true, alignment: "right" },
@@ -191,7 +189,6 @@ export function certificateDocument(print: CertificatePrint): TDocumentDefinitio
       blockTitle: { bold: true, fontSize: 11, margin: [0, 2, 0, 2] },
       caption: { fontSize: 8, color: "#444444" },
     },
-    defaultStyle: { font: pdfFont, fontSize: 10 },
   };
 }
 

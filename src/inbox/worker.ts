@@ -11,6 +11,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
 import type { InboundEnvelope, InboundTransport } from "./transport.ts";
 import { loggableError } from "../server/loggable-error.ts";
+import { startWorkerLoop } from "../server/worker-loop.ts";
 import { clock } from "../dates/clock.ts";
 
 export interface InboxResult {
@@ -110,29 +111,19 @@ export function startInboxWorker(options: {
   now?: () => Date;
 }): InboxWorker {
   const now = options.now ?? clock().now;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = processInbox(options.db, options.transport, { now: now(), logger: options.logger })
-      .then((result) => {
-        // Counts only: never what a message says.
-        if (result.created || result.alreadyImported || result.rejected || result.failed)
-          options.logger.info({ ...result, transport: options.transport.name }, "inbox received");
-      })
-      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "inbox worker failed"))
-      .finally(() => {
-        running = null;
+  const loop = startWorkerLoop({
+    name: "inbox worker",
+    logger: options.logger,
+    intervalMs: options.intervalMs ?? 10_000,
+    run: async () => {
+      const result = await processInbox(options.db, options.transport, {
+        now: now(),
+        logger: options.logger,
       });
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 10_000);
-  timer.unref();
-  return {
-    kick: tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      // Counts only: never what a message says.
+      if (result.created || result.alreadyImported || result.rejected || result.failed)
+        options.logger.info({ ...result, transport: options.transport.name }, "inbox received");
     },
-  };
+  });
+  return { kick: () => void loop.runNow(), stop: loop.stop };
 }

@@ -1,5 +1,5 @@
 /** Units, users and assignments. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { isRole, roles } from "../access/policy.ts";
 import type { Queryable } from "../db/client.ts";
 import { appUser, assignment, careProvider, unit } from "../db/schema.ts";
@@ -158,4 +158,22 @@ export async function assignmentsOfUser(q: Queryable, userId: string) {
 export async function findAssignment(q: Queryable, id: string) {
   const [row] = await q.select().from(assignment).where(eq(assignment.id, id));
   return row ?? null;
+}
+
+/** The unit's doctors (an active LAKARE assignment valid today), by name. */
+export async function unitDoctors(q: Queryable, unitId: string, today: string) {
+  return q
+    .selectDistinct({ id: appUser.id, name: appUser.displayName })
+    .from(assignment)
+    .innerJoin(appUser, eq(appUser.id, assignment.userId))
+    .where(
+      and(
+        eq(assignment.unitId, unitId),
+        eq(assignment.role, "LAKARE"),
+        eq(appUser.active, true),
+        or(isNull(assignment.validFrom), lte(assignment.validFrom, today)),
+        or(isNull(assignment.validTo), gte(assignment.validTo, today)),
+      ),
+    )
+    .orderBy(asc(appUser.displayName), asc(appUser.id));
 }

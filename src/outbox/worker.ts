@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
 import { claimDue, markAttemptFailed, markSent, type OutboxRow } from "./store.ts";
 import { PermanentTransportError, type Transport } from "./transport.ts";
-import { loggableError } from "../server/loggable-error.ts";
+import { startWorkerLoop } from "../server/worker-loop.ts";
 import { clock } from "../dates/clock.ts";
 
 export interface DeliveryHooks {
@@ -78,28 +78,15 @@ export function startOutboxWorker(options: {
   now?: () => Date;
 }): OutboxWorker {
   const now = options.now ?? clock().now;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = deliverDue(options.db, options.transport, options.hooks, now())
-      .then(({ sent, failed }) => {
-        if (sent || failed)
-          options.logger.info({ sent, failed, transport: options.transport.name }, "outbox delivery");
-      })
-      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "outbox worker failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
-  timer.unref();
-  return {
-    kick: tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  const loop = startWorkerLoop({
+    name: "outbox worker",
+    logger: options.logger,
+    intervalMs: options.intervalMs ?? 5_000,
+    run: async () => {
+      const { sent, failed } = await deliverDue(options.db, options.transport, options.hooks, now());
+      if (sent || failed)
+        options.logger.info({ sent, failed, transport: options.transport.name }, "outbox delivery");
     },
-  };
+  });
+  return { kick: () => void loop.runNow(), stop: loop.stop };
 }

@@ -1,10 +1,10 @@
 /**
- * The one pdfmake setup: fonts, the access policy and the buffer plumbing, for every PDF the
- * server renders (the certificate, the unit list export).
+ * The one pdfmake setup: fonts, the access policy, the page frame and the buffer plumbing, for
+ * every PDF the server renders (the certificate, the unit list export).
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+import type { Margins, TDocumentDefinitions } from "pdfmake/interfaces.js";
 
 const require = createRequire(import.meta.url);
 // pdfmake's server build is CommonJS and exposes one configured instance.
@@ -28,8 +28,36 @@ pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
 // … and nothing from the network.
 pdfmake.setUrlAccessPolicy(() => false);
 
-/** The font every document uses (set it as the definition's default style). */
-export const pdfFont = "Roboto";
+const pdfFont = "Roboto";
+
+/**
+ * What every document's pages share: A4, the title in the file's metadata, "Sida 1 av 3" at the
+ * foot (after the document's own words, if any) and the one font. Spread it into the definition.
+ */
+export function pageFrame(frame: {
+  title: string;
+  margins: Margins;
+  fontSize: number;
+  footerPrefix?: string;
+  landscape?: boolean;
+}): Pick<
+  TDocumentDefinitions,
+  "info" | "pageSize" | "pageOrientation" | "pageMargins" | "footer" | "defaultStyle"
+> {
+  const prefix = frame.footerPrefix ? `${frame.footerPrefix} · ` : "";
+  return {
+    info: { title: frame.title },
+    pageSize: "A4",
+    pageOrientation: frame.landscape ? "landscape" : "portrait",
+    pageMargins: frame.margins,
+    footer: (page, pages) => ({
+      text: `${prefix}Sida ${page} av ${pages}`,
+      alignment: "center",
+      fontSize: 8,
+    }),
+    defaultStyle: { font: pdfFont, fontSize: frame.fontSize },
+  };
+}
 
 export function renderPdfDocument(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(definition).getBuffer();

@@ -1,49 +1,27 @@
 /**
- * Genomgång (review session) and överlämning (handover) API.
+ * Genomgång (review session) API. The handovers whose cases a session includes: src/handover.
  *
  * - GET /genomgang: the reviewed doctor's ongoing cases ending within N days with no renewal being
  *   written, with their marks; a doctor reviews their own (`review.run`), the rehabkoordinator any
  *   doctor of the unit (`review.unit`). One audit event per patient shown.
  * - POST /genomgang/markeringar: mark a case "återbesök bokat" / "förlängning ej aktuell"; closes
  *   the case's "Intyget löper snart ut" task in the same transaction; audited.
- * - GET/POST /overlamningar, POST /overlamningar/{id}/avsluta (`handover.manage`): the unit's
- *   handovers; no patient data (doctors and dates), each change logged as administration.
  */
 import type { Context } from "hono";
-import { authorizeOnUnit, authorizeOnUnitAny } from "../access/authorize.ts";
+import { authorizeOnUnitAny, type authorizeOnUnit } from "../access/authorize.ts";
 import { auditedRead } from "../audit/audit.ts";
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
 import type { AppEnv } from "../server/env.ts";
 import { errors } from "../server/errors.ts";
 import { jsonBody, jsonResponse } from "../server/openapi.ts";
-import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
-import {
-  createHandoverBody,
-  endHandoverBody,
-  handoverIdParam,
-  handoverSchema,
-  handoversResponse,
-  markBody,
-  markResponse,
-  reviewQuery,
-  reviewResponse,
-} from "./schema.ts";
-import {
-  createHandover,
-  endHandoverEarly,
-  loadHandovers,
-  loadReview,
-  markCase,
-  reviewedDoctor,
-  reviewPurpose,
-  type ReviewContext,
-} from "./service.ts";
+import { createRouter, patientRoute } from "../server/router.ts";
+import { markBody, markResponse, reviewQuery, reviewResponse } from "./schema.ts";
+import { loadReview, markCase, reviewedDoctor, reviewPurpose, type ReviewContext } from "./service.ts";
 
 type Ctx = Context<AppEnv>;
 
 const reviewRoute = patientRoute("Genomgång");
-const handoverRoute = patientRoute("Genomgång", noPatientData);
 
 const routes = {
   review: reviewRoute({
@@ -61,26 +39,6 @@ const routes = {
       "Mark a case återbesök bokat or förlängning ej aktuell (supersedes its previous mark; closes its ending task)",
     request: { body: jsonBody(markBody) },
     responses: { 201: jsonResponse(markResponse, "The mark and the task it closed") },
-  }),
-  handovers: handoverRoute({
-    method: "get",
-    path: "/overlamningar",
-    summary: "The unit's handovers (history kept) and its doctors",
-    responses: { 200: jsonResponse(handoversResponse, "Handovers") },
-  }),
-  createHandover: handoverRoute({
-    method: "post",
-    path: "/overlamningar",
-    summary: "Hand a doctor's cases to another doctor of the unit for a period (no overlaps, no chains)",
-    request: { body: jsonBody(createHandoverBody) },
-    responses: { 201: jsonResponse(handoverSchema, "The handover") },
-  }),
-  endHandover: handoverRoute({
-    method: "post",
-    path: "/overlamningar/{id}/avsluta",
-    summary: "End a handover early: its last day (the day before the start withdraws it)",
-    request: { params: handoverIdParam, body: jsonBody(endHandoverBody) },
-    responses: { 200: jsonResponse(handoverSchema, "The ended handover") },
   }),
 };
 
@@ -150,34 +108,6 @@ export function reviewRoutes() {
       return markCase(ctx, doctor.id, input);
     });
     return c.json(result, 201);
-  });
-
-  router.openapi(routes.handovers, async (c) => {
-    const auth = authorizeOnUnit(c, "handover.manage");
-    const today = stockholmToday(c.var.deps.now());
-    const result = await c.var.deps.database.db.transaction((tx) =>
-      loadHandovers({ tx, unitId: auth.unitId, today }),
-    );
-    return c.json(result, 200);
-  });
-
-  router.openapi(routes.createHandover, async (c) => {
-    const auth = authorizeOnUnit(c, "handover.manage");
-    const body = c.req.valid("json");
-    const result = await c.var.deps.database.db.transaction((tx) =>
-      createHandover(context(c, tx, auth), body),
-    );
-    return c.json(result, 201);
-  });
-
-  router.openapi(routes.endHandover, async (c) => {
-    const auth = authorizeOnUnit(c, "handover.manage");
-    const { id } = c.req.valid("param");
-    const { version, lastDay } = c.req.valid("json");
-    const result = await c.var.deps.database.db.transaction((tx) =>
-      endHandoverEarly(context(c, tx, auth), id, version, lastDay),
-    );
-    return c.json(result, 200);
   });
 
   return router;

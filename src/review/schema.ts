@@ -1,16 +1,10 @@
 /**
- * Request and response schemas of the review (genomgång) and handover (överlämning) API. They check
- * shape, kinds and lengths; the rules that need today or several rows live in rules.ts.
+ * Request and response schemas of the review (genomgång) API. They check shape, kinds and lengths;
+ * the rules that need today or several rows live in rules.ts.
  */
 import { z } from "@hono/zod-openapi";
-import {
-  DEFAULT_REVIEW_DAYS,
-  MAX_REVIEW_DAYS,
-  MIN_REVIEW_DAYS,
-  handoverStates,
-  reviewMarkKinds,
-  type HandoverState,
-} from "./rules.ts";
+import { doctorSchema as person, handoverSchema } from "../handover/schema.ts";
+import { DEFAULT_REVIEW_DAYS, MAX_REVIEW_DAYS, MIN_REVIEW_DAYS, reviewMarkKinds } from "./rules.ts";
 
 const isoDate = (label: string) => z.iso.date({ error: `Ange ${label} som ÅÅÅÅ-MM-DD.` });
 const text = (label: string, max: number) =>
@@ -50,31 +44,7 @@ export const markBody = z
   })
   .openapi("ReviewMarkInput");
 
-export const createHandoverBody = z
-  .strictObject({
-    fromDoctorId: userId("Välj läkaren som lämnar över."),
-    toDoctorId: userId("Välj läkaren som tar emot."),
-    startDate: isoDate("startdatum"),
-    endDate: isoDate("slutdatum"),
-    reason: text("Anledningen", 500).default(""),
-  })
-  .openapi("CreateHandover");
-
-export const endHandoverBody = z
-  .strictObject({
-    version: z.number().int().min(1),
-    /** The last day the handover applies (the day before the start withdraws it). */
-    lastDay: isoDate("sista dag"),
-  })
-  .openapi("EndHandover");
-
-export const handoverIdParam = z.object({
-  id: z.uuid({ error: "Ogiltigt överlämnings-id." }).openapi({ param: { name: "id", in: "path" } }),
-});
-
 // ---- Responses ----
-
-const person = z.object({ id: z.string(), name: z.string() });
 
 export const markSchema = z
   .object({
@@ -121,29 +91,6 @@ export const reviewRowSchema = z
   })
   .openapi("ReviewRow");
 
-const handoverStateIds = Object.keys(handoverStates) as [HandoverState, ...HandoverState[]];
-
-export const handoverSchema = z
-  .object({
-    id: z.string(),
-    fromDoctor: person,
-    toDoctor: person,
-    startDate: z.string(),
-    endDate: z.string(),
-    endedOn: z.string().nullable(),
-    /** The last day it applies. */
-    lastDay: z.string(),
-    state: z.enum(handoverStateIds),
-    stateLabel: z.string(),
-    reason: z.string(),
-    recordedBy: z.string().nullable(),
-    recordedAt: z.string(),
-    endedBy: z.string().nullable(),
-    endedAt: z.string().nullable(),
-    version: z.number(),
-  })
-  .openapi("Handover");
-
 export const reviewResponse = z
   .object({
     today: z.string(),
@@ -171,20 +118,9 @@ export const markResponse = z
   })
   .openapi("ReviewMarkResult");
 
-export const handoversResponse = z
-  .object({
-    today: z.string(),
-    doctors: z.array(person),
-    handovers: z.array(handoverSchema),
-  })
-  .openapi("Handovers");
-
 export type Person = z.output<typeof person>;
 export type ReviewMark = z.output<typeof markSchema>;
 export type ReviewRow = z.output<typeof reviewRowSchema>;
-export type Handover = z.output<typeof handoverSchema>;
 export type Review = z.output<typeof reviewResponse>;
 export type MarkResult = z.output<typeof markResponse>;
-export type Handovers = z.output<typeof handoversResponse>;
 export type MarkInput = z.input<typeof markBody>;
-export type NewHandover = z.input<typeof createHandoverBody>;

@@ -1,5 +1,5 @@
 /**
- * Review sessions (genomgång) and handovers (överlämning): the operations behind the routes, each
+ * Review sessions (genomgång): the operations behind the routes, each
  * inside the caller's transaction. The review list is the unit list of the reviewed doctor (which
  * includes the cases handed over to them today) narrowed to the cases ending within N days with no
  * renewal being written. The sjukfall parameters are the unit's (not a user's own), as for the
@@ -10,20 +10,19 @@ import { recordAudit } from "../audit/audit.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { ReferenceData } from "../reference/index.ts";
-import type { Handover, ReviewMark } from "./schema.ts";
+import type { ReviewMark } from "./schema.ts";
 import { ApiError, errors } from "../server/errors.ts";
 import { applyAction, taskKinds } from "../tasks/rules.ts";
 import { addTaskEvents, updateTask } from "../tasks/store.ts";
 import { computeUnitList } from "../worklist/service.ts";
 import type { UnitListRow } from "../worklist/rules.ts";
-import { patientsWithDrafts, storedSettings, userNames } from "../worklist/store.ts";
+import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
+import { handoverState } from "../handover/rules.ts";
+import { listHandovers } from "../handover/store.ts";
+import { handoverViews } from "../handover/view.ts";
+import { unitDoctors } from "../org/store.ts";
 import {
-  checkEndEarly,
-  checkHandover,
   checkMark,
-  effectiveEnd,
-  handoverState,
-  handoverStates,
   inReview,
   markApplies,
   reviewMarks,
@@ -32,21 +31,7 @@ import {
   type MarkInput,
   type Problem,
 } from "./rules.ts";
-import {
-  currentMark,
-  endHandover,
-  endingTask,
-  endingTasksOf,
-  findHandover,
-  insertHandover,
-  insertMark,
-  listHandovers,
-  lockHandovers,
-  marksOf,
-  unitDoctors,
-  type HandoverRow,
-  type ReviewMarkRow,
-} from "./store.ts";
+import { currentMark, endingTask, endingTasksOf, insertMark, marksOf, type ReviewMarkRow } from "./store.ts";
 
 export interface ReviewContext {
   tx: Tx;
@@ -60,7 +45,6 @@ export interface ReviewContext {
 }
 
 export const reviewPurpose = "Genomgång av pågående sjukskrivningar";
-const handoverPurpose = "Överlämning av sjukfall vid frånvaro";
 
 function invalid(problems: Problem[]): never {
   throw new ApiError(400, "BAD_REQUEST", problems[0]!.message, { issues: problems });
@@ -83,37 +67,6 @@ export function markView(m: ReviewMarkRow, markedBy: string | null): ReviewMark 
     taskId: m.taskId,
     supersedesId: m.supersedesId,
   };
-}
-
-function handoverView(h: HandoverRow, names: Map<string, string>, today: string): Handover {
-  const state = handoverState(h, today);
-  return {
-    id: h.id,
-    fromDoctor: { id: h.fromDoctorId, name: names.get(h.fromDoctorId) ?? "" },
-    toDoctor: { id: h.toDoctorId, name: names.get(h.toDoctorId) ?? "" },
-    startDate: h.startDate,
-    endDate: h.endDate,
-    endedOn: h.endedOn,
-    lastDay: effectiveEnd(h),
-    state,
-    stateLabel: handoverStates[state],
-    reason: h.reason,
-    recordedBy: names.get(h.recordedBy) ?? null,
-    recordedAt: h.createdAt,
-    endedBy: h.endedBy ? (names.get(h.endedBy) ?? null) : null,
-    endedAt: h.endedAt,
-    version: h.version,
-  };
-}
-
-async function handoverViews(tx: Tx, rows: HandoverRow[], today: string) {
-  const ids = new Set<string>();
-  for (const h of rows) {
-    ids.add(h.fromDoctorId).add(h.toDoctorId).add(h.recordedBy);
-    if (h.endedBy) ids.add(h.endedBy);
-  }
-  const names = await userNames(tx, [...ids]);
-  return rows.map((h) => handoverView(h, names, today));
 }
 
 // ---- The review list ----
@@ -322,69 +275,4 @@ export async function markCase(
       : []),
   ]);
   return { mark: markView(mark, actor.displayName), closedTask };
-}
-
-// ---- Handovers ----
-
-export async function loadHandovers(ctx: Pick<ReviewContext, "tx" | "unitId" | "today">) {
-  const { tx, unitId, today } = ctx;
-  return {
-    today,
-    doctors: await unitDoctors(tx, unitId, today),
-    handovers: await handoverViews(tx, await listHandovers(tx, unitId), today),
-  };
-}
-
-export async function createHandover(
-  ctx: ReviewContext,
-  input: { fromDoctorId: string; toDoctorId: string; startDate: string; endDate: string; reason: string },
-) {
-  const { tx, unitId, today, actor, grant } = ctx;
-  await lockHandovers(tx, unitId);
-  const doctors = new Set((await unitDoctors(tx, unitId, today)).map((d) => d.id));
-  const problems = checkHandover(input, await listHandovers(tx, unitId), doctors, today);
-  if (problems.length > 0) invalid(problems);
-  const row = await insertHandover(tx, {
-    ...input,
-    unitId,
-    reason: input.reason.trim(),
-    recordedBy: actor.userId,
-  });
-  await recordAudit(tx, { actor, grant }, [
-    {
-      action: "ADMIN",
-      purpose: handoverPurpose,
-      entity: "handover",
-      entityId: row.id,
-      details: { event: "CREATED", startDate: row.startDate, endDate: row.endDate },
-    },
-  ]);
-  return (await handoverViews(tx, [row], today))[0]!;
-}
-
-export async function endHandoverEarly(ctx: ReviewContext, id: string, version: number, lastDay: string) {
-  const { tx, unitId, today, actor, grant } = ctx;
-  await lockHandovers(tx, unitId);
-  const row = await findHandover(tx, unitId, id);
-  if (!row) throw errors.notFound();
-  if (row.version !== version) throw errors.conflict((await handoverViews(tx, [row], today))[0]);
-  const problems = checkEndEarly(row, lastDay, today);
-  if (problems.length > 0) invalid(problems);
-  const ended = await endHandover(tx, unitId, id, version, {
-    endedOn: lastDay,
-    endedBy: actor.userId,
-    endedAt: ctx.now.toISOString(),
-  });
-  if (!ended)
-    throw errors.conflict((await handoverViews(tx, [(await findHandover(tx, unitId, id))!], today))[0]);
-  await recordAudit(tx, { actor, grant }, [
-    {
-      action: "ADMIN",
-      purpose: handoverPurpose,
-      entity: "handover",
-      entityId: id,
-      details: { event: "ENDED", lastDay },
-    },
-  ]);
-  return (await handoverViews(tx, [ended], today))[0]!;
 }

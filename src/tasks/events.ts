@@ -14,7 +14,7 @@ import { sjukfallHistory } from "../certificates/as-sjukfall.ts";
 import { signedCertificatesOfPatient } from "../certificates/store.ts";
 import { unitSettingsOf } from "../coordination/store.ts";
 import type { Queryable } from "../db/client.ts";
-import { receiversOnDay } from "../review/store.ts";
+import { receiversOnDay } from "../handover/store.ts";
 import { KOMPLETTERING_DAYS, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, insertMissing, type TaskRow } from "./store.ts";
 

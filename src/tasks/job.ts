@@ -20,8 +20,8 @@ import { computeUnitList } from "../worklist/service.ts";
 import { patientsWithDrafts, storedSettings } from "../worklist/store.ts";
 import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
-import { receiversOnDay } from "../review/store.ts";
-import { loggableError } from "../server/loggable-error.ts";
+import { receiversOnDay } from "../handover/store.ts";
+import { startWorkerLoop } from "../server/worker-loop.ts";
 import { clock } from "../dates/clock.ts";
 
 export interface TaskJobResult {
@@ -160,58 +160,37 @@ export function startTaskJob(options: {
   now?: () => Date;
 }): TaskJob {
   const now = options.now ?? clock().now;
-  let running: Promise<void> | null = null;
-  let stopped = false;
   // What the next run covers: every unit, or the units kicked since the last run began.
   let everyUnit = false;
   let kicked = new Set<string>();
-
-  const runQueued = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) return running;
-    if (!everyUnit && kicked.size === 0) return Promise.resolve();
-    const unitIds = everyUnit ? undefined : [...kicked];
-    everyUnit = false;
-    kicked = new Set();
-    running = runTaskJob(options.database, {
-      now: now(),
-      reference: options.reference,
-      ...(unitIds ? { unitIds } : {}),
-    })
-      .then((r) => {
-        if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
-      })
-      .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "task job failed"))
-      .finally(() => {
-        running = null;
-        void runQueued();
+  const loop = startWorkerLoop({
+    name: "task job",
+    logger: options.logger,
+    intervalMs: options.intervalMs ?? 60 * 60 * 1000,
+    firstDelayMs: options.startDelayMs ?? 5_000,
+    run: async (trigger) => {
+      if (trigger === "interval") everyUnit = true;
+      if (!everyUnit && kicked.size === 0) return;
+      const unitIds = everyUnit ? undefined : [...kicked];
+      everyUnit = false;
+      kicked = new Set();
+      const r = await runTaskJob(options.database, {
+        now: now(),
+        reference: options.reference,
+        ...(unitIds ? { unitIds } : {}),
       });
-    return running;
-  };
-  const tick = () => {
-    everyUnit = true;
-    return runQueued();
-  };
-  const first = setTimeout(() => void tick(), options.startDelayMs ?? 5_000);
-  first.unref();
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60 * 60 * 1000);
-  timer.unref();
+      if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
+    },
+  });
   return {
-    async runNow() {
+    runNow() {
       everyUnit = true;
-      // The run going on may have begun before this call: wait for the one after it too.
-      while (running && !stopped) await running;
-      await runQueued();
+      return loop.runNow();
     },
     kick(unitId) {
       kicked.add(unitId);
-      void runQueued();
+      void loop.runNow();
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
+    stop: loop.stop,
   };
 }

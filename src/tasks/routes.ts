@@ -15,7 +15,7 @@ import { ApiError, errors } from "../server/errors.ts";
 import { jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, patientRoute } from "../server/router.ts";
 import { patientIdParam } from "../patients/schema.ts";
-import { doctorsSeenBy } from "../review/store.ts";
+import { doctorsSeenBy } from "../handover/store.ts";
 import { userNames } from "../worklist/store.ts";
 import {
   applyAction,

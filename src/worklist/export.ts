@@ -6,7 +6,7 @@
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import writeXlsxFile from "write-excel-file/node";
 import { isLongerThan30Days } from "../cases/length.ts";
-import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
+import { pageFrame, renderPdfDocument } from "../pdf/render.ts";
 import { sysselsattningLabels } from "../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
@@ -201,10 +201,7 @@ export async function renderPdf(input: ExportInput): Promise<Buffer> {
     ...input.rows.map((row) => columns.map((c) => ({ text: String(c.value(row) ?? "") }))),
   ];
   const definition: TDocumentDefinitions = {
-    info: { title: "Pågående sjukfall" },
-    pageSize: "A4",
-    pageOrientation: "landscape",
-    pageMargins: [30, 40, 30, 40],
+    ...pageFrame({ title: "Pågående sjukfall", margins: [30, 40, 30, 40], fontSize: 9, landscape: true }),
     content: [
       { text: `Pågående sjukfall – ${input.unitName}`, style: "title" },
       {
@@ -218,9 +215,7 @@ export async function renderPdf(input: ExportInput): Promise<Buffer> {
         fontSize: 8,
       },
     ],
-    footer: (page, pages) => ({ text: `Sida ${page} av ${pages}`, alignment: "center", fontSize: 8 }),
     styles: { title: { fontSize: 14, bold: true, margin: [0, 0, 0, 6] } },
-    defaultStyle: { font: pdfFont, fontSize: 9 },
   };
   return renderPdfDocument(definition);
 }

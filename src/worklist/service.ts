@@ -13,7 +13,7 @@ import type { ReferenceData } from "../reference/index.ts";
 import { assessRisk, groupShares, type GroupShare } from "./risk.ts";
 import type { UnitListRow } from "./rules.ts";
 import { anchorRows, certificatesNear, certificatesOfUnitSince, openArendenOf } from "./store.ts";
-import { doctorsSeenBy } from "../review/store.ts";
+import { doctorsSeenBy } from "../handover/store.ts";
 import { cachedUnitList, clearUnitListCache } from "./cache.ts";
 
 export interface UnitListContext {

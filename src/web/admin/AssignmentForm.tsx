@@ -1,10 +1,12 @@
 /** Give a user a role on a unit (a medarbetaruppdrag). */
-import { Alert, Button, Group, NativeSelect, Stack } from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Alert, NativeSelect, Stack } from "@mantine/core";
+import { useState, type FormEvent } from "react";
 import { useCreateAssignment, usePolicy, useUnits } from "../api/org.ts";
 import type { Me, Policy, User } from "../api/types.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 
@@ -14,7 +16,6 @@ const texts = {
   chooseRole: "Välj roll",
   missingRole: "Välj en roll.",
   save: "Lägg till uppdrag",
-  cancel: "Avbryt",
   errorTitle: "Uppdraget kunde inte läggas till",
   loading: "Hämtar enheter och roller …",
 };
@@ -32,12 +33,7 @@ export function AssignmentForm(props: {
   const [unitId, setUnitId] = useState(me.unit?.id ?? "");
   const [role, setRole] = useState("");
   const [missingRole, setMissingRole] = useState(false);
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(create.error, ["unitId", "role"] as const);
-
-  useEffect(() => {
-    if (create.isError) errorRef.current?.focus();
-  }, [create.isError, create.error]);
 
   if (units.isPending || policy.isPending) return <Loading label={texts.loading} />;
   if (units.isError) return <ErrorAlert error={units.error} />;
@@ -63,7 +59,12 @@ export function AssignmentForm(props: {
             {props.note}
           </Alert>
         )}
-        {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+        <FormErrorAlert
+          error={missingRole ? null : create.error}
+          fieldErrors={{ ...errors, role: missingRole ? texts.missingRole : errors.role }}
+          title={texts.errorTitle}
+          attempt={missingRole}
+        />
         <NativeSelect
           label={texts.unit}
           required
@@ -85,14 +86,7 @@ export function AssignmentForm(props: {
           ]}
           error={missingRole ? texts.missingRole : errors.role}
         />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={props.onCancel}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={create.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
 /** Create a unit, or change one (with the version seen; a stale save shows what is saved now). */
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { Checkbox, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { isApiError } from "../api/client.ts";
 import { useCreateUnit, useUpdateUnit } from "../api/org.ts";
 import type { Unit } from "../api/types.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
 const texts = {
@@ -18,7 +19,6 @@ const texts = {
   hsaId: "HSA-id (frivilligt)",
   active: "Aktiv",
   save: "Spara",
-  cancel: "Avbryt",
   errorTitle: "Vårdenheten kunde inte sparas",
   conflictTitle: "Någon annan har ändrat uppgifterna",
 };
@@ -46,12 +46,7 @@ export function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => vo
   const mutation = unit ? update : create;
   const [draft, setDraft] = useState(() => draftOf(unit));
   const [version, setVersion] = useState(unit?.version ?? 1);
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(mutation.error, fields);
-
-  useEffect(() => {
-    if (mutation.isError) errorRef.current?.focus();
-  }, [mutation.isError, mutation.error]);
 
   useEffect(() => {
     // A stale save: the form now shows what is saved, and the user makes the change again on it.
@@ -94,13 +89,11 @@ export function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => vo
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {mutation.isError && (
-          <ErrorAlert
-            ref={errorRef}
-            error={mutation.error}
-            title={isApiError(mutation.error, 409) ? texts.conflictTitle : texts.errorTitle}
-          />
-        )}
+        <FormErrorAlert
+          error={mutation.error}
+          fieldErrors={errors}
+          title={isApiError(mutation.error, 409) ? texts.conflictTitle : texts.errorTitle}
+        />
         {!unit && <TextInput label={texts.id} description={texts.idHint} required {...input("id")} />}
         <TextInput label={texts.name} required {...input("name")} />
         <TextInput label={texts.postalAddress} required {...input("postalAddress")} />
@@ -122,14 +115,7 @@ export function UnitForm({ unit, onDone }: { unit: Unit | null; onDone: () => vo
             }}
           />
         )}
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

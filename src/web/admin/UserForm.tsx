@@ -1,10 +1,11 @@
 /** Create a user: user name, name, title, HSA-id, and (demo mode only) a password. */
-import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useAuthConfig } from "../api/auth.ts";
 import { useCreateUser } from "../api/org.ts";
 import type { User } from "../api/types.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
 const texts = {
@@ -18,7 +19,6 @@ const texts = {
   password: "Lösenord",
   passwordHint: "Minst 10 tecken. Lösenord används bara i demoläge.",
   save: "Skapa användare",
-  cancel: "Avbryt",
   errorTitle: "Användaren kunde inte skapas",
 };
 
@@ -36,12 +36,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
     hsaId: "",
     password: "",
   });
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(create.error, fields);
-
-  useEffect(() => {
-    if (create.isError) errorRef.current?.focus();
-  }, [create.isError, create.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +64,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+        <FormErrorAlert error={create.error} fieldErrors={errors} title={texts.errorTitle} />
         <TextInput
           label={texts.username}
           description={texts.usernameHint}
@@ -102,14 +97,7 @@ export function UserForm(props: { onCreated: (user: User) => void; onCancel: () 
             {...input("password")}
           />
         )}
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {texts.save}
-          </Button>
-          <Button variant="subtle" onClick={props.onCancel}>
-            {texts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={texts.save} pending={create.isPending} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -1,20 +1,10 @@
-/** Genomgång (review session) and överlämning (handover) data hooks. */
+/** Genomgång (review session) data hooks. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Handover, Handovers, MarkInput, MarkResult, NewHandover, Review } from "../../review/schema.ts";
+import type { MarkInput, MarkResult, Review } from "../../review/schema.ts";
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export type {
-  Handover,
-  Handovers,
-  MarkInput,
-  MarkResult,
-  NewHandover,
-  Person,
-  Review,
-  ReviewMark,
-  ReviewRow,
-} from "../../review/schema.ts";
+export type { MarkInput, MarkResult, Person, Review, ReviewMark, ReviewRow } from "../../review/schema.ts";
 
 /** doctorId "" = the server's default (the user, or the unit's first doctor). */
 export function useReview(doctorId: string, days: number, enabled = true) {
@@ -37,39 +27,6 @@ export function useMarkCase() {
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.allReviews });
       await queryClient.invalidateQueries({ queryKey: keys.allTasks });
-    },
-  });
-}
-
-export function useHandovers(enabled = true) {
-  return useQuery({
-    queryKey: keys.handovers,
-    queryFn: () => request<Handovers>("GET", "/api/overlamningar"),
-    enabled,
-  });
-}
-
-export function useCreateHandover() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: NewHandover) => request<Handover>("POST", "/api/overlamningar", { body: input }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: keys.handovers });
-      await queryClient.invalidateQueries({ queryKey: keys.allReviews });
-    },
-  });
-}
-
-export function useEndHandover() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ handover, lastDay }: { handover: Handover; lastDay: string }) =>
-      request<Handover>("POST", `/api/overlamningar/${encodeURIComponent(handover.id)}/avsluta`, {
-        body: { version: handover.version, lastDay },
-      }),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: keys.handovers });
-      await queryClient.invalidateQueries({ queryKey: keys.allReviews });
     },
   });
 }

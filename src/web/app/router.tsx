@@ -1,12 +1,13 @@
 /** The pages and who may see them. Paths are Swedish and never carry patient data. */
 import { lazy, Suspense, type ComponentType } from "react";
-import { Center, Loader } from "@mantine/core";
+import { Center } from "@mantine/core";
 import { createBrowserRouter, Outlet } from "react-router";
 // The start page links to the admin sections: the admin shell stays in the first chunk.
 import { AdminIndex, AdminLayout } from "../admin/AdminLayout.tsx";
 import { LoginPage } from "../auth/LoginPage.tsx";
 import { ErrorPage } from "../errors/ErrorPage.tsx";
 import { NotFoundPage } from "../errors/NotFoundPage.tsx";
+import { Loading } from "../components/Loading.tsx";
 import { RequireCapability, RequireSession } from "./guards.tsx";
 import { Layout } from "./Layout.tsx";
 import { StartPage } from "./StartPage.tsx";
@@ -35,10 +36,11 @@ const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "Sjukfal
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 
+/** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
   return (
     <Center py="xl">
-      <Loader aria-label="Sidan laddas" />
+      <Loading label="Sidan laddas …" />
     </Center>
   );
 }

@@ -4,11 +4,11 @@
  * handled. Only the answers the API allows for the type are offered.
  */
 import { Anchor, Button, Group, Stack, Textarea } from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import type { AnswerKind } from "../../arenden/rules.ts";
 import { useAnswerArende, type Arende } from "../api/arenden.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 
 const texts = {
@@ -35,12 +35,7 @@ export function AnswerArende({ arende, patientId }: { arende: Arende; patientId:
   const [writing, setWriting] = useState<TextAnswer | null>(null);
   const [text, setText] = useState("");
   const [textError, setTextError] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const serverText = fieldErrors(answer.error, ["text"]).text;
-
-  useEffect(() => {
-    if (answer.isError) alertRef.current?.focus();
-  }, [answer.isError, answer.error]);
 
   const send = (kind: AnswerKind, body = "") =>
     answer.mutate(
@@ -70,7 +65,12 @@ export function AnswerArende({ arende, patientId }: { arende: Arende; patientId:
   const isKomplettering = arende.type === "KOMPLT";
   return (
     <Stack gap="sm" mt="sm">
-      {answer.isError && <ErrorAlert ref={alertRef} error={answer.error} title={texts.errorTitle} />}
+      <FormErrorAlert
+        error={textError ? null : answer.error}
+        fieldErrors={{ text: textError ?? serverText }}
+        title={texts.errorTitle}
+        attempt={textError}
+      />
       {!writing && (
         <Group>
           {isKomplettering && arende.answerCertificateId && (

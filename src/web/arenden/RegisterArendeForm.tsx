@@ -1,23 +1,12 @@
 /** "Registrera ärende": what Försäkringskassan sent, registered by a secretary (or anyone allowed). */
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Checkbox, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
 import { arendeTypes, questionAreas } from "../../arenden/rules.ts";
 import { useRegisterArende } from "../api/arenden.ts";
 import { usePatientCertificates } from "../api/certificates.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 import { useToday } from "../app/useToday.ts";
 import { dateLabel } from "../format.ts";
 import { draftErrors, emptyDraft, toNewArende, type ArendeDraft, type DraftField } from "./registerDraft.ts";
@@ -36,9 +25,7 @@ const texts = {
   dateHint: "ÅÅÅÅ-MM-DD",
   lastAnswerHint: "ÅÅÅÅ-MM-DD. Lämna tomt om inget datum är angivet.",
   save: "Registrera",
-  cancel: "Avbryt",
   errorTitle: "Ärendet kunde inte registreras",
-  fixErrors: "Rätta de markerade uppgifterna.",
   certificateOption: (from: string | null, to: string | null, diagnosis: string | null, status: string) =>
     `${dateLabel(from)} – ${dateLabel(to)}, ${diagnosis ?? "ingen diagnos"} (${status.toLowerCase()})`,
 };
@@ -58,14 +45,8 @@ export function RegisterArendeForm({ patientId, onDone }: { patientId: string; o
   const today = useToday();
   const [draft, setDraft] = useState<ArendeDraft>(() => emptyDraft(today));
   const [shownErrors, setShownErrors] = useState<Partial<Record<DraftField, string>>>({});
-  const alertRef = useRef<HTMLDivElement>(null);
   const serverErrors = fieldErrors(register.error, fields);
   const errors = { ...serverErrors, ...shownErrors };
-  const hasFieldErrors = Object.keys(shownErrors).length > 0;
-
-  useEffect(() => {
-    if (register.isError || hasFieldErrors) alertRef.current?.focus();
-  }, [register.isError, register.error, hasFieldErrors]);
 
   const signed = (certificates.data ?? []).filter((c) => c.status === "SIGNERAT" || c.status === "SKICKAT");
   const set = <K extends DraftField>(field: K, value: ArendeDraft[K]) =>
@@ -84,26 +65,12 @@ export function RegisterArendeForm({ patientId, onDone }: { patientId: string; o
       <Title order={3} id="registrera-arende" fz="h4" mb="sm">
         {texts.title}
       </Title>
-      {hasFieldErrors && (
-        <Alert
-          ref={alertRef}
-          tabIndex={-1}
-          color="red"
-          variant="light"
-          title={texts.errorTitle}
-          role="alert"
-          my="md"
-        >
-          {texts.fixErrors}
-        </Alert>
-      )}
-      {!hasFieldErrors && register.isError && (
-        <ErrorAlert
-          ref={alertRef}
-          error={register.error}
-          title={onlyFieldIssues(register.error, fields) ? texts.errorTitle : undefined}
-        />
-      )}
+      <FormErrorAlert
+        error={Object.keys(shownErrors).length > 0 ? null : register.error}
+        fieldErrors={errors}
+        title={texts.errorTitle}
+        attempt={shownErrors}
+      />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md" maw={720}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -170,14 +137,7 @@ export function RegisterArendeForm({ patientId, onDone }: { patientId: string; o
             onChange={(e) => set("lastAnswerDate", e.currentTarget.value)}
             error={errors.lastAnswerDate}
           />
-          <Group>
-            <Button type="submit" loading={register.isPending}>
-              {texts.save}
-            </Button>
-            <Button variant="subtle" onClick={onDone}>
-              {texts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={texts.save} pending={register.isPending} onCancel={onDone} />
         </Stack>
       </form>
     </Paper>

@@ -11,10 +11,11 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
 import { pathAfterLogin, useAuthConfig, useLogin, useMe } from "../api/auth.ts";
-import { ErrorAlert, errorMessage } from "../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 
@@ -98,13 +99,8 @@ function PasswordLoginForm() {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
-  const errorRef = useRef<HTMLDivElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (login.isError) errorRef.current?.focus();
-  }, [login.isError, login.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,18 +118,8 @@ function PasswordLoginForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        {login.isError && (
-          <Alert
-            ref={errorRef}
-            tabIndex={-1}
-            role="alert"
-            color="red"
-            variant="light"
-            title={texts.failedTitle}
-          >
-            {errorMessage(login.error)}
-          </Alert>
-        )}
+        {/* Missing fields take the focus themselves: the alert is the server's refusal only. */}
+        <FormErrorAlert error={login.error} title={texts.failedTitle} />
         <TextInput
           ref={usernameRef}
           label={texts.username}

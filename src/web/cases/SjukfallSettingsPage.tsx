@@ -11,6 +11,7 @@ import {
   type SjukfallSettings,
 } from "../api/cases.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -89,7 +90,12 @@ function ParamsForm({ settings, scope }: { settings: SjukfallSettings; scope: "u
         {scope === "user" ? texts.own : texts.unit}
       </Title>
       <Text mb="sm">{scope === "user" ? texts.ownHint : texts.unitNow(settings)}</Text>
-      {save.isError && <ErrorAlert error={save.error} title={texts.errorTitle} />}
+      <FormErrorAlert
+        error={Object.keys(errors).length > 0 ? null : save.error}
+        fieldErrors={{ ...server, ...errors }}
+        title={texts.errorTitle}
+        attempt={errors}
+      />
       {save.isSuccess && (
         <Alert color="green" variant="light" role="status" my="sm">
           {texts.saved}

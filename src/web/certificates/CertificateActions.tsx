@@ -16,7 +16,7 @@ import {
   Textarea,
   VisuallyHidden,
 } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { stepAllowed } from "../../certificates/workflow.ts";
@@ -30,7 +30,7 @@ import {
 } from "../api/certificates.ts";
 import { keys } from "../api/keys.ts";
 import { can, useSession } from "../app/session.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 
 const texts = {
   region: "Åtgärder för intyget",
@@ -98,16 +98,11 @@ export function CertificateActions(props: {
   const [dialog, setDialog] = useState<"send" | "revoke" | null>(null);
   const [queued, setQueued] = useState(false);
   const queryClient = useQueryClient();
-  const errorRef = useRef<HTMLDivElement>(null);
   const mayDraft = can(me, "certificate.draft");
   const maySign = can(me, "certificate.sign");
   const status = certificate.status;
   const refusedByRules = isApiError(step.error) && step.error.code === "INVALID_CERTIFICATE";
   const showError = step.isError && !refusedByRules && dialog === null;
-
-  useEffect(() => {
-    if (showError) errorRef.current?.focus();
-  }, [showError, step.error]);
 
   // Sending goes through the outbox: look for the delivery for a while.
   const waitingForDelivery = queued && status === "SIGNERAT";
@@ -145,7 +140,7 @@ export function CertificateActions(props: {
 
   return (
     <Stack gap="sm" component="section" aria-label={texts.region}>
-      {showError && <ErrorAlert ref={errorRef} error={step.error} title={texts.errorTitle} />}
+      <FormErrorAlert error={showError ? step.error : null} title={texts.errorTitle} />
       <Group gap="sm">
         {editor && mayDraft && !maySign && stepAllowed("markReady", status) && (
           <Button
@@ -294,8 +289,12 @@ function SendDialog(props: {
             />
           </Alert>
         )}
-        {isApiError(error) && !serverAsks && <ErrorAlert error={error} />}
-        {!isApiError(error) && error !== null && <ErrorAlert error={error} />}
+        <FormErrorAlert
+          error={serverAsks || missing ? null : error}
+          fieldErrors={{ confirm: missing ? texts.confirmRequired : undefined }}
+          title={texts.errorTitle}
+          attempt={missing}
+        />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
             {texts.cancel}
@@ -372,7 +371,15 @@ function RevokeDialog(props: {
             error={missing === "reason" ? texts.reasonRequired : undefined}
           />
         )}
-        {error !== null && error !== undefined && <ErrorAlert error={error} />}
+        <FormErrorAlert
+          error={missing ? null : error}
+          fieldErrors={{
+            code: missing === "code" ? texts.codeRequired : undefined,
+            reason: missing === "reason" ? texts.reasonRequired : undefined,
+          }}
+          title={texts.errorTitle}
+          attempt={missing}
+        />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
             {texts.cancel}

@@ -15,7 +15,7 @@ import { ErrorSummary, WarningSummary } from "./ErrorSummary.tsx";
 import { FmbPanel } from "./FmbPanel.tsx";
 import { clearHiddenAnswers, type FormDraft } from "./formDraft.ts";
 import { HiddenAnswersNotice } from "./HiddenAnswersNotice.tsx";
-import { useAutosave } from "./useAutosave.ts";
+import { useCertificateAutosave } from "./useAutosave.ts";
 import { useLiveCheck } from "./useLiveCheck.ts";
 
 const texts = {
@@ -37,8 +37,8 @@ function sameIssues(a: CheckIssue[], b: CheckIssue[]): boolean {
 }
 
 export function CertificateEditor({ certificate, all }: { certificate: Certificate; all: Certificate[] }) {
-  const autosave = useAutosave(certificate);
-  const { draft, update, state, content } = autosave;
+  const autosave = useCertificateAutosave(certificate);
+  const { draft, update, state, content, serverCheck, unsaved } = autosave;
   const live = useLiveCheck(content, certificate, all);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -49,13 +49,11 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
   const conflictRef = useRef<HTMLDivElement>(null);
 
   const clientErrors = live.result.errors;
-  const settled = !state.dirty && !state.saving && !state.conflict;
+  const settled = !unsaved && !state.saving && !state.conflict;
   // The server's verdict on the saved content is authoritative: shown when it differs.
   const serverErrors =
     refused?.issues ??
-    (settled && state.serverCheck && !sameIssues(state.serverCheck.errors, clientErrors)
-      ? state.serverCheck.errors
-      : null);
+    (settled && serverCheck && !sameIssues(serverCheck.errors, clientErrors) ? serverCheck.errors : null);
   const allErrors = [
     ...clientErrors,
     ...(serverErrors ?? []).filter((s) => !clientErrors.some((c) => key(c) === key(s))),
@@ -109,7 +107,7 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
 
   const saveStatus = state.saving
     ? texts.saving
-    : state.dirty
+    : unsaved
       ? texts.pending
       : state.savedAt
         ? texts.saved(dateTimeLabel(state.savedAt.toISOString()).slice(11))

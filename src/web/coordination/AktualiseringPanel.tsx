@@ -26,6 +26,8 @@ import {
 } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 import { dateLabel } from "../format.ts";
@@ -218,7 +220,6 @@ const formTexts = {
   reasonHint: "Krävs när ingen åtgärd behövs.",
   decidedDate: "Beslutsdatum",
   save: "Spara beslutet",
-  cancel: "Avbryt",
   errorTitle: "Beslutet kunde inte sparas",
   needDecision: "Välj beslut.",
   needDate: "Ange beslutsdatum som ÅÅÅÅ-MM-DD.",
@@ -264,8 +265,8 @@ function DecisionForm(props: {
   }, []);
 
   useEffect(() => {
-    if (decide.isError) alertRef.current?.focus();
-  }, [decide.isError, decide.error]);
+    if (conflict || refused) alertRef.current?.focus();
+  }, [conflict, refused, decide.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -324,8 +325,13 @@ function DecisionForm(props: {
           onRecordConsent={onRecordConsent}
         />
       )}
-      {decide.isError && !conflict && !refused && (
-        <ErrorAlert ref={alertRef} error={decide.error} title={formTexts.errorTitle} />
+      {!conflict && !refused && (
+        <FormErrorAlert
+          error={Object.keys(shownErrors).length > 0 ? null : decide.error}
+          fieldErrors={errors}
+          title={formTexts.errorTitle}
+          attempt={shownErrors}
+        />
       )}
       <Stack gap="md" maw={720} mt="sm">
         <Radio.Group
@@ -370,14 +376,7 @@ function DecisionForm(props: {
           onChange={setDecidedDate}
           error={errors.decidedDate}
         />
-        <Group>
-          <Button type="submit" loading={decide.isPending}>
-            {formTexts.save}
-          </Button>
-          <Button variant="subtle" onClick={() => onDone(false)}>
-            {formTexts.cancel}
-          </Button>
-        </Group>
+        <FormActions submit={formTexts.save} pending={decide.isPending} onCancel={() => onDone(false)} />
       </Stack>
     </form>
   );

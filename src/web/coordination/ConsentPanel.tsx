@@ -3,7 +3,6 @@
  * Försäkringskassan), recording a consent, withdrawing one, and the full history.
  */
 import {
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -35,7 +34,9 @@ import {
 } from "../api/coordination.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 import { countLabel, dateLabel, dateTimeLabel } from "../format.ts";
 import { issuesByField, isValidDate } from "./checks.ts";
@@ -200,9 +201,7 @@ const formTexts = {
       ? `ÅÅÅÅ-MM-DD. Lämna tomt för 12 månader, till och med ${defaultDate}.`
       : "ÅÅÅÅ-MM-DD. Lämna tomt för 12 månader.",
   save: "Registrera samtycket",
-  cancel: "Avbryt",
   errorTitle: "Samtycket kunde inte registreras",
-  fixErrors: "Rätta de markerade uppgifterna.",
   needDate: "Ange datum för samtycket som ÅÅÅÅ-MM-DD.",
   needValidTo: "Ange giltigt till som ÅÅÅÅ-MM-DD, eller lämna tomt.",
   needMethod: "Ange om samtycket lämnades muntligt eller skriftligt.",
@@ -229,9 +228,7 @@ function ConsentForm(props: {
   const [validTo, setValidTo] = useState("");
   const [shownErrors, setShownErrors] = useState<Partial<Record<ConsentField, string>>>({});
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const errors = { ...fieldErrors(record.error, consentFields), ...shownErrors };
-  const hasFieldErrors = Object.keys(shownErrors).length > 0;
 
   // Opened on request from another panel: take the user there.
   useEffect(() => {
@@ -239,10 +236,6 @@ function ConsentForm(props: {
     titleRef.current?.scrollIntoView({ block: "center" });
     titleRef.current?.focus();
   }, [initialKind, request]);
-
-  useEffect(() => {
-    if (record.isError || hasFieldErrors) alertRef.current?.focus();
-  }, [record.isError, record.error, hasFieldErrors]);
 
   const obtained = obtainedDate.trim();
   const defaultValidTo = isValidDate(obtained) ? defaultConsentValidTo(obtained) : null;
@@ -281,26 +274,12 @@ function ConsentForm(props: {
       <Title order={3} fz="h4" mb="sm" id="registrera-samtycke" ref={titleRef} tabIndex={-1}>
         {formTexts.title}
       </Title>
-      {hasFieldErrors && (
-        <Alert
-          ref={alertRef}
-          tabIndex={-1}
-          color="red"
-          variant="light"
-          title={formTexts.errorTitle}
-          role="alert"
-          my="sm"
-        >
-          {formTexts.fixErrors}
-        </Alert>
-      )}
-      {!hasFieldErrors && record.isError && (
-        <ErrorAlert
-          ref={alertRef}
-          error={record.error}
-          title={onlyFieldIssues(record.error, consentFields) ? formTexts.errorTitle : undefined}
-        />
-      )}
+      <FormErrorAlert
+        error={Object.keys(shownErrors).length > 0 ? null : record.error}
+        fieldErrors={errors}
+        title={formTexts.errorTitle}
+        attempt={shownErrors}
+      />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md" maw={720}>
           <NativeSelect
@@ -348,14 +327,7 @@ function ConsentForm(props: {
             onChange={setValidTo}
             error={errors.validTo}
           />
-          <Group>
-            <Button type="submit" loading={record.isPending}>
-              {formTexts.save}
-            </Button>
-            <Button variant="subtle" onClick={() => onDone(null)}>
-              {formTexts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={formTexts.save} pending={record.isPending} onCancel={() => onDone(null)} />
         </Stack>
       </form>
     </Paper>
@@ -369,7 +341,6 @@ const withdrawTexts = {
   note: "Anteckning",
   noteHint: "Till exempel hur patienten återkallade samtycket.",
   save: "Återkalla samtycket",
-  cancel: "Avbryt",
   errorTitle: "Samtycket kunde inte återkallas",
   needDate: "Ange datum för återkallelsen som ÅÅÅÅ-MM-DD.",
   conflict:
@@ -423,7 +394,6 @@ function WithdrawForm(props: { consent: Consent; patientId: string; today: strin
   const [date, setDate] = useState(today);
   const [note, setNote] = useState("");
   const [dateError, setDateError] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const conflict = isApiError(withdraw.error, 409);
 
@@ -431,10 +401,6 @@ function WithdrawForm(props: { consent: Consent; patientId: string; today: strin
     formRef.current?.querySelector("input")?.focus();
   }, []);
   const serverErrors = fieldErrors(withdraw.error, ["withdrawnDate", "note"]);
-
-  useEffect(() => {
-    if (withdraw.isError) alertRef.current?.focus();
-  }, [withdraw.isError, withdraw.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -460,14 +426,13 @@ function WithdrawForm(props: { consent: Consent; patientId: string; today: strin
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={texts.withdrawName(consent)}>
-      {withdraw.isError &&
-        (conflict ? (
-          <Alert ref={alertRef} tabIndex={-1} color="orange" variant="outline" role="alert" my="sm">
-            {withdrawTexts.conflict}
-          </Alert>
-        ) : (
-          <ErrorAlert ref={alertRef} error={withdraw.error} title={withdrawTexts.errorTitle} />
-        ))}
+      <FormErrorAlert
+        error={dateError ? null : withdraw.error}
+        {...(conflict ? { message: withdrawTexts.conflict } : {})}
+        fieldErrors={{ withdrawnDate: dateError ?? serverErrors.withdrawnDate, note: serverErrors.note }}
+        title={withdrawTexts.errorTitle}
+        attempt={dateError}
+      />
       <Stack gap="sm" maw={560} mt="sm">
         <DateField
           label={withdrawTexts.date}
@@ -485,14 +450,12 @@ function WithdrawForm(props: { consent: Consent; patientId: string; today: strin
           onChange={(e) => setNote(e.currentTarget.value)}
           error={serverErrors.note}
         />
-        <Group>
-          <Button type="submit" color="red.9" loading={withdraw.isPending}>
-            {withdrawTexts.save}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {withdrawTexts.cancel}
-          </Button>
-        </Group>
+        <FormActions
+          submit={withdrawTexts.save}
+          pending={withdraw.isPending}
+          onCancel={onDone}
+          color="red.9"
+        />
       </Stack>
     </form>
   );

@@ -4,7 +4,6 @@
  * need the patient's consent; the server's refusal is shown with the way to the consent form.
  */
 import {
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -36,8 +35,9 @@ import {
   type ParticipantParty,
 } from "../../coordination/rules.ts";
 import { useConsents, useRecordMeasure, useRecordMeeting } from "../api/coordination.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 import { issuesByField, isValidDate, missingConsent } from "./checks.ts";
 import { ConsentRefusalAlert, DateField, isConsentRefusal } from "./parts.tsx";
 
@@ -48,9 +48,7 @@ const texts = {
   meeting: "Registrera samverkansmöte",
   savedMeasure: "Koordineringsinsatsen är registrerad.",
   savedMeeting: "Samverkansmötet är registrerat.",
-  fixErrors: "Rätta de markerade uppgifterna.",
   consentHint: "Samtycke saknas:",
-  cancel: "Avbryt",
 };
 
 export function MeasuresPanel(props: {
@@ -122,28 +120,23 @@ export function MeasuresPanel(props: {
   );
 }
 
-/** The alert above a form: a consent refusal, the list-of-fields hint, or the server's message. */
+/** The alert above a form: a consent refusal (with the way to record it), or the form's errors. */
 function FormAlert(props: {
   error: unknown;
   hasFieldErrors: boolean;
-  fields: readonly string[];
+  fieldErrors: Partial<Record<string, string>>;
+  attempt: unknown;
   title: string;
   consentKind: ConsentKind;
   onRecordConsent: ((kind: ConsentKind) => void) | null;
 }) {
-  const { error, hasFieldErrors, fields, title, consentKind, onRecordConsent } = props;
+  const { error, hasFieldErrors, consentKind, onRecordConsent } = props;
   const ref = useRef<HTMLDivElement>(null);
+  const refusal = !hasFieldErrors && isConsentRefusal(error);
   useEffect(() => {
-    if (error || hasFieldErrors) ref.current?.focus();
-  }, [error, hasFieldErrors]);
-  if (hasFieldErrors) {
-    return (
-      <Alert ref={ref} tabIndex={-1} color="red" variant="light" title={title} role="alert" my="sm">
-        {texts.fixErrors}
-      </Alert>
-    );
-  }
-  if (isConsentRefusal(error)) {
+    if (refusal) ref.current?.focus();
+  }, [refusal, error]);
+  if (refusal) {
     return (
       <ConsentRefusalAlert
         ref={ref}
@@ -153,8 +146,14 @@ function FormAlert(props: {
       />
     );
   }
-  if (!error) return null;
-  return <ErrorAlert ref={ref} error={error} title={onlyFieldIssues(error, fields) ? title : undefined} />;
+  return (
+    <FormErrorAlert
+      error={hasFieldErrors ? null : error}
+      fieldErrors={props.fieldErrors}
+      title={props.title}
+      attempt={props.attempt}
+    />
+  );
 }
 
 /**
@@ -168,7 +167,8 @@ function RecordForm(props: {
   onSubmit: (event: FormEvent) => void;
   error: unknown;
   hasFieldErrors: boolean;
-  fields: readonly string[];
+  fieldErrors: Partial<Record<string, string>>;
+  attempt: unknown;
   errorTitle: string;
   needed: readonly ConsentKind[];
   missing: ConsentRefusal | null;
@@ -189,7 +189,8 @@ function RecordForm(props: {
       <FormAlert
         error={error}
         hasFieldErrors={props.hasFieldErrors}
-        fields={props.fields}
+        fieldErrors={props.fieldErrors}
+        attempt={props.attempt}
         title={props.errorTitle}
         consentKind={missing?.kind ?? props.needed[0] ?? "KOORDINERING"}
         onRecordConsent={props.onRecordConsent}
@@ -200,14 +201,7 @@ function RecordForm(props: {
           {missing && !isConsentRefusal(error) && (
             <Text fz="sm" fw={600}>{`${texts.consentHint} ${missing.message}`}</Text>
           )}
-          <Group>
-            <Button type="submit" loading={props.pending}>
-              {props.save}
-            </Button>
-            <Button variant="subtle" onClick={props.onCancel}>
-              {texts.cancel}
-            </Button>
-          </Group>
+          <FormActions submit={props.save} pending={props.pending} onCancel={props.onCancel} />
         </Stack>
       </form>
     </Paper>
@@ -299,7 +293,8 @@ function MeasureForm(props: {
       onSubmit={onSubmit}
       error={record.error}
       hasFieldErrors={Object.keys(shownErrors).length > 0}
-      fields={measureFields}
+      fieldErrors={errors}
+      attempt={shownErrors}
       errorTitle={measureTexts.errorTitle}
       needed={needed}
       missing={missing}
@@ -455,6 +450,9 @@ function MeetingForm(props: {
   };
 
   const hasFieldErrors = Object.keys(shownErrors).length > 0 || Object.keys(nameErrors).length > 0;
+  const participantErrors = Object.fromEntries(
+    Object.entries(nameErrors).map(([key, message]) => [`participant-${key}`, message]),
+  );
   return (
     <RecordForm
       id="registrera-mote"
@@ -463,7 +461,8 @@ function MeetingForm(props: {
       onSubmit={onSubmit}
       error={record.error}
       hasFieldErrors={hasFieldErrors}
-      fields={meetingFields}
+      fieldErrors={{ ...errors, ...participantErrors }}
+      attempt={shownErrors}
       errorTitle={meetingTexts.errorTitle}
       needed={needed}
       missing={missing}

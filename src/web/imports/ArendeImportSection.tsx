@@ -9,10 +9,10 @@ import { Link } from "react-router";
 import { InboundFormatError, inboundMessagesOf } from "../../arenden/inbound.ts";
 import { useImportArenden, type ArendeImportOutcome, type ArendeImportReport } from "../api/arendeImport.ts";
 import { can, useSession } from "../app/session.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FileUploadForm } from "./FileUploadForm.tsx";
 
 const texts = {
+  uploadFailed: "Ärendena kunde inte importeras",
   title: "Ärenden från Försäkringskassan",
   intro:
     "Här läser du in kompletteringar och andra ärenden som Försäkringskassan skickat, så att de inte behöver skrivas in för hand. Varje meddelande kopplas till intyget det gäller och blir ett ärende hos patienten. Samma meddelande läses bara in en gång.",
@@ -76,10 +76,11 @@ export function ArendeImportSection() {
         clearLabel="Ta bort vald fil med ärenden"
         submitLabel={texts.submit}
         pending={upload.isPending}
+        error={upload.error}
+        errorTitle={texts.uploadFailed}
         onChange={() => upload.reset()}
         onSubmit={onSubmit}
       />
-      {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ArendeImportResult report={upload.data} />}
     </Stack>
   );

@@ -1,9 +1,11 @@
 /**
  * The form both imports share: one file of at most 1 MB, checked in the browser before it is read
- * and sent; a problem is shown at the file input, which gets the focus.
+ * and sent; a problem is shown at the file input, which gets the focus. A refused upload is shown
+ * in the form's error block.
  */
 import { Button, FileInput, Stack } from "@mantine/core";
 import { useRef, useState, type FormEvent } from "react";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 
 const texts = {
   missingFile: "Välj en fil.",
@@ -18,6 +20,9 @@ export function FileUploadForm(props: {
   clearLabel: string;
   submitLabel: string;
   pending: boolean;
+  /** The failed upload, if any, and what failed ("Filen lästes inte in"). */
+  error: unknown;
+  errorTitle: string;
   /** A new file was chosen (or the choice cleared): forget the previous result. */
   onChange: () => void;
   /** Sends the file's text, or returns why it cannot be sent. */
@@ -57,6 +62,7 @@ export function FileUploadForm(props: {
         <Button type="submit" loading={props.pending} w="fit-content">
           {props.submitLabel}
         </Button>
+        <FormErrorAlert error={props.error} title={props.errorTitle} />
       </Stack>
     </form>
   );

@@ -7,13 +7,13 @@
 import { Alert, Code, List, Stack, Table, Text } from "@mantine/core";
 import { importFormatOf, useImportCertificates, type ImportReport } from "../api/imports.ts";
 import { can, useSession } from "../app/session.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { ArendeImportSection } from "./ArendeImportSection.tsx";
 import { FileUploadForm } from "./FileUploadForm.tsx";
 import { PopulationImportSection } from "./PopulationImportSection.tsx";
 
 const texts = {
+  uploadFailed: "Intygen kunde inte importeras",
   title: "Importera intyg",
   populationTitle: "Importera listning",
   intro:
@@ -76,13 +76,14 @@ function CertificateImport() {
         clearLabel="Ta bort vald fil"
         submitLabel={texts.submit}
         pending={upload.isPending}
+        error={upload.error}
+        errorTitle={texts.uploadFailed}
         onChange={() => upload.reset()}
         onSubmit={(file, text) => {
           upload.mutate({ text, format: importFormatOf(file.name, text) });
           return null;
         }}
       />
-      {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ImportResult report={upload.data} />}
     </>
   );

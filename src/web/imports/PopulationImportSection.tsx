@@ -5,10 +5,8 @@
  */
 import { Alert, Code, List, Stack, Table, Text } from "@mantine/core";
 import { useId } from "react";
-import { ApiError } from "../api/client.ts";
 import { useImportPopulation, type MonthOutcome, type PopulationImportReport } from "../api/population.ts";
 import { can, useSession } from "../app/session.tsx";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FileUploadForm } from "./FileUploadForm.tsx";
 
 const texts = {
@@ -82,29 +80,16 @@ export function PopulationImportSection() {
         clearLabel="Ta bort vald fil med listade patienter"
         submitLabel={texts.submit}
         pending={upload.isPending}
+        error={upload.error}
+        errorTitle={texts.refused}
         onChange={() => upload.reset()}
         onSubmit={(_file, text) => {
           upload.mutate(text);
           return null;
         }}
       />
-      {upload.isError && <PopulationImportError error={upload.error} />}
       {upload.data && <PopulationImportResult report={upload.data} />}
     </Stack>
-  );
-}
-
-/** A refused file: every bad row and column, or the server's message. */
-function PopulationImportError({ error }: { error: unknown }) {
-  if (!(error instanceof ApiError) || error.issues.length === 0) return <ErrorAlert error={error} />;
-  return (
-    <Alert color="red" variant="light" title={texts.refused} role="alert" my="md">
-      <List spacing={4} size="sm">
-        {error.issues.map((issue) => (
-          <List.Item key={`${issue.path}-${issue.message}`}>{issue.message}</List.Item>
-        ))}
-      </List>
-    </Alert>
   );
 }
 

@@ -1,9 +1,9 @@
 /** Register a patient on the active unit. */
 import { Anchor, Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { useCreatePatient } from "../api/patients.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { PageTitle } from "../components/PageTitle.tsx";
 
@@ -34,12 +34,7 @@ export function NewPatientPage() {
     protectedIdentity: false,
     listed: true,
   });
-  const errorRef = useRef<HTMLDivElement>(null);
   const errors = fieldErrors(create.error, fields);
-
-  useEffect(() => {
-    if (create.isError) errorRef.current?.focus();
-  }, [create.isError, create.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +55,7 @@ export function NewPatientPage() {
     <Stack gap="md" maw={520}>
       <PageTitle title={texts.title} />
       <Text>{texts.intro}</Text>
-      {create.isError && <ErrorAlert ref={errorRef} error={create.error} title={texts.errorTitle} />}
+      <FormErrorAlert error={create.error} fieldErrors={errors} title={texts.errorTitle} />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <TextInput

@@ -18,7 +18,8 @@ import { isApiError } from "../api/client.ts";
 import { keys } from "../api/keys.ts";
 import { useUpdatePatient } from "../api/patients.ts";
 import type { Patient } from "../api/types.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FormActions } from "../components/FormActions.tsx";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { dateLabel } from "../format.ts";
 import {
@@ -41,7 +42,6 @@ const texts = {
   firstDayHint: "ÅÅÅÅ-MM-DD. Lämna tomt om förstadagsintyg inte krävs.",
   badDate: "Ange datum som ÅÅÅÅ-MM-DD.",
   save: "Spara",
-  cancel: "Avbryt",
   errorTitle: "Ändringen kunde inte sparas",
   conflictTitle: "Någon annan har ändrat uppgifterna",
   conflictBody:
@@ -87,8 +87,8 @@ export function PatientEditForm(props: { patient: Patient; activeUnitId: string;
   const errors = fieldErrors(update.error, serverFields);
 
   useEffect(() => {
-    if (update.isError) alertRef.current?.focus();
-  }, [update.isError, update.error]);
+    if (conflicted) alertRef.current?.focus();
+  }, [conflicted, update.error]);
 
   /** After a stale save: build on what is saved now, keeping what the user changed. */
   const rebase = (current: Patient) => {
@@ -158,7 +158,12 @@ export function PatientEditForm(props: { patient: Patient; activeUnitId: string;
           </Group>
         </ConflictAlert>
       ) : (
-        update.isError && <ErrorAlert ref={alertRef} error={update.error} title={texts.errorTitle} />
+        <FormErrorAlert
+          error={badDate ? null : update.error}
+          fieldErrors={{ ...errors, ...(badDate ? { firstDayCertificateUntil: texts.badDate } : {}) }}
+          title={texts.errorTitle}
+          attempt={badDate}
+        />
       )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md" maw={480}>
@@ -173,16 +178,7 @@ export function PatientEditForm(props: { patient: Patient; activeUnitId: string;
             {...text("firstDayCertificateUntil")}
             error={badDate ? texts.badDate : errors.firstDayCertificateUntil}
           />
-          {!conflicted && (
-            <Group>
-              <Button type="submit" loading={update.isPending}>
-                {texts.save}
-              </Button>
-              <Button variant="subtle" onClick={onDone}>
-                {texts.cancel}
-              </Button>
-            </Group>
-          )}
+          {!conflicted && <FormActions submit={texts.save} pending={update.isPending} onCancel={onDone} />}
         </Stack>
       </form>
     </Paper>

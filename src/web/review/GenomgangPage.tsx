@@ -5,7 +5,7 @@
 import { Stack } from "@mantine/core";
 import { can, useSession } from "../app/session.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
-import { HandoversSection } from "./HandoversSection.tsx";
+import { HandoversSection } from "../handover/HandoversSection.tsx";
 import { ReviewSection } from "./ReviewSection.tsx";
 
 const texts = {

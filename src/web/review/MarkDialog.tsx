@@ -3,12 +3,13 @@ import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from "@mantine
 import { useState } from "react";
 import { checkMark, type ReviewMarkKind } from "../../review/rules.ts";
 import type { ReviewRow } from "../api/review.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 
 export type MarkChoice = ReviewMarkKind;
 
 const texts = {
+  failed: "Markeringen kunde inte sparas",
   title: { ATERBESOK_BOKAT: "Återbesök bokat", FORLANGNING_EJ_AKTUELL: "Förlängning ej aktuell" },
   body: (r: ReviewRow) => `${r.name}, ${r.personnummer} – intyget slutar ${r.end}.`,
   visitDate: "Datum för återbesöket (valfritt)",
@@ -103,9 +104,12 @@ export function MarkDialog({
               }}
               error={problems.note ?? serverErrors.note}
             />
-            {error !== null && error !== undefined && !onlyFieldIssues(error, fields) && (
-              <ErrorAlert error={error} />
-            )}
+            <FormErrorAlert
+              error={Object.keys(problems).length > 0 ? null : error}
+              fieldErrors={{ ...serverErrors, ...problems }}
+              title={texts.failed}
+              attempt={problems}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {texts.cancel}

@@ -2,8 +2,8 @@
 import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useState } from "react";
 import type { Task } from "../api/tasks.ts";
-import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 
 const texts = {
   notRelevantTitle: "Inte aktuell",
@@ -19,6 +19,7 @@ const texts = {
   note: "Anteckning (valfri)",
   confirmPostpone: "Skjut upp",
   cancel: "Avbryt",
+  failed: "Uppgiften kunde inte ändras",
 };
 
 interface DialogProps {
@@ -73,9 +74,12 @@ export function NotRelevantDialog({
               }}
               error={missing ? texts.reasonMissing : serverErrors.reason}
             />
-            {error !== null && error !== undefined && !onlyFieldIssues(error, ["reason"]) && (
-              <ErrorAlert error={error} />
-            )}
+            <FormErrorAlert
+              error={missing ? null : error}
+              fieldErrors={{ reason: missing ? texts.reasonMissing : serverErrors.reason }}
+              title={texts.failed}
+              attempt={missing}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {texts.cancel}
@@ -145,9 +149,12 @@ export function PostponeDialog({
               onChange={(e) => setNote(e.currentTarget.value)}
               error={serverErrors.note}
             />
-            {error !== null && error !== undefined && !onlyFieldIssues(error, ["date", "note"]) && (
-              <ErrorAlert error={error} />
-            )}
+            <FormErrorAlert
+              error={problem ? null : error}
+              fieldErrors={{ date: problem ?? serverErrors.date, note: serverErrors.note }}
+              title={texts.failed}
+              attempt={problem}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {texts.cancel}

@@ -4,16 +4,18 @@
  */
 import { Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useRef, useState } from "react";
-import { checkEndEarly, checkHandover, suggestedLastDay } from "../../review/rules.ts";
-import { isApiError } from "../api/client.ts";
-import { useCreateHandover, useEndHandover, useHandovers, type Handover } from "../api/review.ts";
+import { checkEndEarly, checkHandover, suggestedLastDay } from "../../handover/rules.ts";
+import { useCreateHandover, useEndHandover, useHandovers, type Handover } from "../api/handover.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { fieldErrors, onlyFieldIssues } from "../components/fieldErrors.ts";
+import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
+import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
 import { dateTimeLabel } from "../format.ts";
 
 const texts = {
   heading: "Överlämningar",
+  createFailed: "Överlämningen kunde inte registreras",
+  endFailed: "Överlämningen kunde inte avslutas",
   intro:
     "När en läkare är borta en längre tid följer en annan läkare upp hens pågående sjukfall. Under perioden ser " +
     "den mottagande läkaren sjukfallen i sin lista och genomgång och får de nya uppgifterna.",
@@ -180,6 +182,7 @@ function NewHandoverForm({
     ...doctors.map((d) => ({ value: d.id, label: d.name })),
   ];
   const error = (field: FormField) => problems[field] ?? serverErrors[field];
+  const hasProblems = Object.keys(problems).length > 0;
 
   return (
     <form
@@ -213,6 +216,12 @@ function NewHandoverForm({
       }}
     >
       <Stack gap="sm" mt="md">
+        <FormErrorAlert
+          error={hasProblems ? null : create.error}
+          fieldErrors={{ ...serverErrors, ...problems }}
+          title={texts.createFailed}
+          attempt={problems}
+        />
         <Title order={3} id="ny-overlamning">
           {texts.newHeading}
         </Title>
@@ -265,7 +274,6 @@ function NewHandoverForm({
           error={error("reason")}
           maw={520}
         />
-        {create.isError && !onlyFieldIssues(create.error, formFields) && <ErrorAlert error={create.error} />}
         <Group>
           <Button type="submit" loading={create.isPending}>
             {texts.create}
@@ -305,6 +313,12 @@ function EndDialog({
           }}
         >
           <Stack gap="md">
+            <FormErrorAlert
+              error={problem ? null : end.error}
+              fieldErrors={{ lastDay: problem ?? serverError }}
+              title={texts.endFailed}
+              attempt={problem}
+            />
             <Text>{texts.endBody(handover)}</Text>
             <TextInput
               type="date"
@@ -319,9 +333,6 @@ function EndDialog({
               }}
               error={problem ?? serverError}
             />
-            {end.isError && (isApiError(end.error, 409) || !onlyFieldIssues(end.error, ["lastDay"])) && (
-              <ErrorAlert error={end.error} />
-            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {texts.cancel}
