@@ -22,6 +22,7 @@ import { importRoutes } from "../imports/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
+import { statisticsRoutes } from "../statistics/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", reviewRoutes());
   app.route("/api", importRoutes());
   app.route("/api", arendeImportRoutes());
+  app.route("/api", statisticsRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {
