@@ -22,6 +22,7 @@ const texts = {
   genomgang: "Genomgång",
   import: "Importera intyg",
   incident: "Incidentutredning",
+  statistics: "Statistik",
   administration: "Administration",
 };
 
@@ -100,6 +101,7 @@ function MainNav({ me }: { me: Me }) {
       show: can(me, "review.run", "review.unit", "handover.manage"),
     },
     { to: "/import", label: texts.import, show: can(me, "certificate.import") },
+    { to: "/statistik", label: texts.statistics, show: can(me, "statistics.unit", "statistics.region") },
     { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);

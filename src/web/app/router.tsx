@@ -34,6 +34,7 @@ const TasksPage = page(() => import("../tasks/TasksPage.tsx"), "TasksPage");
 const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "SjukfallPage");
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
+const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
 
 function PageLoading() {
   return (
@@ -127,6 +128,14 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["cases.list", "cases.list-own"]}>
                       <SjukfallPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "statistik",
+                  element: (
+                    <RequireCapability anyOf={["statistics.unit", "statistics.region"]}>
+                      <StatisticsPage />
                     </RequireCapability>
                   ),
                 },
