@@ -22,7 +22,7 @@ const texts = {
   hidden: "dolt",
 };
 
-const layout = { labelWidth: 150, barHeight: 14, barGap: 2, groupGap: 10, valueWidth: 52, width: 560 };
+const layout = { labelWidth: 190, barHeight: 14, barGap: 2, groupGap: 10, valueWidth: 52, width: 600 };
 const colours = { solid: "#1c4f8a", stripe: "#9a3412", text: "#212529", axis: "#495057" };
 
 function Swatch({

@@ -2,7 +2,7 @@
  * The data of a figure as a table: women, men and total side by side, and the same for the
  * comparison (the same period a year earlier). Suppressed counts read "dolt".
  */
-import { Table } from "@mantine/core";
+import { Box, Table } from "@mantine/core";
 import { countText, statisticsTexts as t } from "./labels.ts";
 
 export interface Counts {
@@ -30,7 +30,8 @@ export function SplitTable({
 }) {
   const comparison = rows.some((row) => row.lastYear !== undefined);
   return (
-    <Table.ScrollContainer minWidth={420}>
+    // Scrolls sideways on a narrow screen; focusable, so a keyboard can scroll it too.
+    <Box style={{ overflowX: "auto" }} tabIndex={0} role="group" aria-label={caption}>
       <Table striped withTableBorder fz="sm" className="statistics-table">
         <caption>{caption}</caption>
         <Table.Thead>
@@ -69,6 +70,6 @@ export function SplitTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
