@@ -52,6 +52,11 @@ const commands: Record<string, CommandEntry> = {
     summary: "compute sick-leave cases from a JSON array of certificates",
     run: lazy(() => import("./commands/sjukfall.ts"), "sjukfallCommand"),
   },
+  statistik: {
+    name: "statistik",
+    summary: "compute sick-leave statistics split by women and men from certificates",
+    run: lazy(() => import("./commands/statistik.ts"), "statistikCommand"),
+  },
   intyg: {
     name: "intyg validate",
     summary: "validate an FK 7804 certificate draft (JSON) by the certificate rules",

@@ -12,30 +12,38 @@ const text = z
   .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be a text") })
   .refine((value) => value.trim().length > 0, { error: "must not be empty" });
 
+const optionalDate = z
+  .string({ error: "must be a date YYYY-MM-DD or null" })
+  .refine(isIsoDate, { error: "must be an existing date YYYY-MM-DD" })
+  .nullish()
+  .transform((value) => value ?? null);
+
 const QUESTION_ID = /^\d+(?:\.\d+)?$/;
 
-const arende = z.object(
-  {
-    id: text,
-    certificate: text,
-    type: z.enum(ARENDE_TYPES, { error: `must be ${ARENDE_TYPES.join(", ")}` }),
-    received: z
-      .string({ error: "must be a date YYYY-MM-DD or null" })
-      .refine(isIsoDate, { error: "must be an existing date YYYY-MM-DD" })
-      .nullish()
-      .transform((value) => value ?? null),
-    questions: z
-      .array(
-        z.string({ error: 'must be an FK question id as text ("35", "1.3")' }).regex(QUESTION_ID, {
-          error: 'must be an FK question id ("35", "1.3")',
-        }),
-        { error: "must be a list of FK question ids" },
-      )
-      .nullish()
-      .transform((value) => value ?? []),
-  },
-  { error: "must be an object" },
-);
+const arende = z
+  .object(
+    {
+      id: text,
+      certificate: text,
+      type: z.enum(ARENDE_TYPES, { error: `must be ${ARENDE_TYPES.join(", ")}` }),
+      received: optionalDate,
+      answered: optionalDate,
+      questions: z
+        .array(
+          z.string({ error: 'must be an FK question id as text ("35", "1.3")' }).regex(QUESTION_ID, {
+            error: 'must be an FK question id ("35", "1.3")',
+          }),
+          { error: "must be a list of FK question ids" },
+        )
+        .nullish()
+        .transform((value) => value ?? []),
+    },
+    { error: "must be an object" },
+  )
+  .refine((a) => a.answered === null || a.received === null || a.answered >= a.received, {
+    error: "must not come before received",
+    path: ["answered"],
+  });
 
 export type ParsedArenden =
   | {

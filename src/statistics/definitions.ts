@@ -27,7 +27,9 @@ export const statisticsDefinitions = {
   },
   ongoing: {
     label: "Pågående sjukfall",
-    definition: "Sjukfall där ett intyg gäller i dag (efter slut 0 dagar), vart och ett räknat en gång.",
+    definition:
+      "Sjukfall där minst ett intyg gäller i dag, vart och ett räknat en gång. Sjukfall som har slutat räknas " +
+      "inte, inte ens dagen efter slutet.",
   },
   ongoingByLength: {
     label: "Pågående sjukfall efter längd",
@@ -76,6 +78,65 @@ export const statisticsDefinitions = {
     definition:
       "Hur många gånger Försäkringskassan har begärt komplettering av varje fråga i intyget (en gång per " +
       "kompletteringsärende och fråga), på de skickade intygen.",
+  },
+  kompletteringarByPeriod: {
+    label: "Komplettering per period",
+    definition:
+      "Skickade intyg och intyg med komplettering per månad, kvartal eller år, efter signeringsdag (datum i " +
+      "svensk tid). Vid kvartal eller år utvidgas intervallet till hela kvartal eller år.",
+  },
+  kompletteringAnswerTime: {
+    label: "Svarstid för kompletteringar",
+    definition:
+      "För kompletteringsärenden på intyg skickade i perioden: medianen av antalet kalenderdagar från att " +
+      "Försäkringskassans begäran kom in till att enheten svarade, bland de besvarade. Obesvarade räknas för sig.",
+  },
+  ongoingByChapter: {
+    label: "Pågående sjukfall efter diagnoskapitel",
+    definition:
+      "De pågående sjukfallen efter ICD-10-SE-kapitlet för huvuddiagnosen på sjukfallets gällande intyg. " +
+      "Sjukfall vars diagnos inte är en känd kod räknas som okänd diagnos.",
+  },
+  ongoingByGroup: {
+    label: "Pågående sjukfall efter diagnosgrupp",
+    definition:
+      "De pågående sjukfallen efter diagnosgrupp (de sju grupper som de nationella sjukskrivningsverktygen " +
+      "använder, t.ex. psykiska och muskuloskeletala sjukdomar) för huvuddiagnosen på sjukfallets gällande intyg.",
+  },
+  longCases: {
+    label: "Sjukfall längre än 30 dagar",
+    definition: "De pågående sjukfall vars längd (dagar som något intyg täcker) är mer än 30 dagar.",
+  },
+  longCasesDecided: {
+    label: "Beslutade",
+    definition:
+      "De pågående sjukfall längre än 30 dagar där ett beslut om aktualisering är fattat (team eller inte).",
+  },
+  longCasesReachedTeam: {
+    label: "Tagna upp i teamet",
+    definition: "De pågående sjukfall längre än 30 dagar som har tagits upp i det multimodala teamet.",
+  },
+  longCasesWithPlan: {
+    label: "Med rehabplan",
+    definition: "De pågående sjukfall längre än 30 dagar som har en rehabplan.",
+  },
+  ongoingByDoctor: {
+    label: "Pågående sjukfall per läkare",
+    definition:
+      "De pågående sjukfallen och de längre än 30 dagar, per läkaren som signerade sjukfallets gällande intyg.",
+  },
+  equality: {
+    label: "Jämställdhetsindikator",
+    definition:
+      "Inom varje diagnosgrupp jämförs de pågående sjukfallen för kvinnor och män: skillnaden i medianlängd " +
+      "(dagar) och i genomsnittlig nuvarande grad (procentenheter), kvinnor minus män. Grupper jämförs bara när " +
+      "både kvinnor och män har minst 5 sjukfall. Skillnaden i längd markeras som stor när den är minst 14 dagar " +
+      "och minst 25 procent av den längre medianen; skillnaden i grad när den är minst 10 procentenheter.",
+  },
+  sjuktal: {
+    label: "Sjuktal",
+    definition:
+      "Pågående sjukfall per 1 000 listade patienter på enheten, för kvinnor och män var för sig, med en decimal.",
   },
   suppression: {
     label: "Små tal",

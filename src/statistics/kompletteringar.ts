@@ -26,6 +26,8 @@ export interface StatisticsArende {
   received?: string | null;
   /** FK question ids ("35", "1.3"); a KOMPLT names the questions to complete. */
   questions?: readonly string[];
+  /** ISO date the unit answered (beyond the contract: for the answer time); null while open. */
+  answered?: string | null;
 }
 
 export interface KompletteringFigures {
@@ -53,7 +55,7 @@ export function isSentIn(cert: SjukfallCertificate, range: SentRange): boolean {
   return day >= range.first && day <= range.last;
 }
 
-function kompletteringarByCertificate(arenden: readonly StatisticsArende[]) {
+export function kompletteringarByCertificate(arenden: readonly StatisticsArende[]) {
   const byCertificate = new Map<string, StatisticsArende[]>();
   for (const arende of arenden) {
     if (arende.type !== "KOMPLT") continue;

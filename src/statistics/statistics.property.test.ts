@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { BASE_DATE, certificatesArb, gapArb, todayArb } from "../cases/test-arbitraries.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { ARENDE_TYPES, type StatisticsArende } from "./kompletteringar.ts";
-import { PERIOD_KINDS } from "./periods.ts";
+import { patientHistory } from "../cases/engine.ts";
+import { PERIOD_KINDS, periodLabel } from "./periods.ts";
 import type { CountSplit } from "./split.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
 import { suppressSplit } from "./suppression.ts";
@@ -65,9 +66,9 @@ const month = (offset: number) => {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 };
 
-type Input = fc.Arbitrary<typeof inputArb extends fc.Arbitrary<infer T> ? T : never>;
+type Input = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
-function answerOf(input: Input extends fc.Arbitrary<infer T> ? T : never, suppress: number) {
+function answerOf(input: Input, suppress: number) {
   return computeStatistics(input.certs, input.arenden, {
     today: input.today,
     gap: input.gap,
@@ -127,6 +128,22 @@ describe("statistics properties", () => {
     );
   });
 
+  it("new cases add up to the patient history's cases starting in the (widened) range", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const answer = answerOf(input, 0);
+        const first = answer.newCases[0]!.period;
+        const last = answer.newCases.at(-1)!.period;
+        const inRange = patientHistory(input.certs, { today: input.today, gap: input.gap }).filter((c) => {
+          const label = periodLabel(c.start, input.by);
+          return label >= first && label <= last;
+        });
+        expect(answer.newCases.reduce((sum, row) => sum + row.total!, 0)).toBe(inRange.length);
+      }),
+      RUNS,
+    );
+  });
+
   it("suppression only hides cells: every shown count is the unsuppressed one, 0 or at least N", () => {
     fc.assert(
       fc.property(inputArb, fc.integer({ min: 2, max: 6 }), (input, n) => {
@@ -140,6 +157,12 @@ describe("statistics properties", () => {
           }
           expect(row.women === null, `${name}: exactly one of women and men hidden`).toBe(row.men === null);
         });
+        const { byDoctor, byQuestion } = answerOf(input, n).kompletteringar;
+        const counts = [
+          ...byDoctor.flatMap((row) => [row.sent, row.withKomplettering]),
+          ...byQuestion.map((row) => row.count),
+        ];
+        for (const count of counts) expect(count === null || count === 0 || count >= n).toBe(true);
       }),
       RUNS,
     );

@@ -11,7 +11,7 @@
  */
 import { patientHistory, unitList, type SjukfallCertificate } from "../cases/engine.ts";
 import { resolveGap, resolveToday } from "../cases/options.ts";
-import { kompletteringFigures, type StatisticsArende } from "./kompletteringar.ts";
+import { kompletteringFigures, type KompletteringFigures, type StatisticsArende } from "./kompletteringar.ts";
 import { newCasesFigures } from "./new-cases.ts";
 import { ongoingFigures, type Grade, type LengthBucket } from "./ongoing.ts";
 import {
@@ -95,6 +95,34 @@ export interface StatisticsAnswer {
   };
 }
 
+/** The komplettering figures as the answer shows them: suppressed, with rates. */
+function shownKompletteringar(komplt: KompletteringFigures, n: number): StatisticsAnswer["kompletteringar"] {
+  const sent = suppressSplit(komplt.sent, n);
+  const withKomplettering = suppressSplit(komplt.withKomplettering, n);
+  const shownRates = { numerator: withKomplettering, denominator: sent };
+  return {
+    sent,
+    withKomplettering,
+    rate: rateSplit(komplt.withKomplettering, komplt.sent, shownRates, n),
+    byDoctor: komplt.byDoctor.map((row) => {
+      const shown = {
+        numerator: suppressCount(row.withKomplettering, n),
+        denominator: suppressCount(row.sent, n),
+      };
+      return {
+        doctor: row.doctor,
+        sent: shown.denominator,
+        withKomplettering: shown.numerator,
+        rate: rate(row.withKomplettering, row.sent, shown, n),
+      };
+    }),
+    byQuestion: komplt.byQuestion.map(({ question, count }) => ({
+      question,
+      count: suppressCount(count, n),
+    })),
+  };
+}
+
 /** Every figure of the contract for the certificates and ärenden, with suppression applied. */
 export function computeStatistics(
   certs: readonly SjukfallCertificate[],
@@ -106,40 +134,12 @@ export function computeStatistics(
   const ongoing = ongoingFigures(unitList(list, { today, gap, afterEnd: 0, unit }));
   const history = patientHistory(list, { today, gap }).filter((c) => unit === undefined || c.unit === unit);
   const { first, last } = rangeDays(range);
-  const komplt = kompletteringFigures(certs, arenden, { first, last, unit });
-  const sent = suppressSplit(komplt.sent, n);
-  const withKomplettering = suppressSplit(komplt.withKomplettering, n);
   return {
     today,
     ongoing: suppressSplit(ongoing.ongoing, n),
     ongoingByLength: ongoing.ongoingByLength.map((row) => suppressSplit(row, n)),
     ongoingByGrade: ongoing.ongoingByGrade.map((row) => suppressSplit(row, n)),
     newCases: newCasesFigures(history, range, by).map((row) => suppressSplit(row, n)),
-    kompletteringar: {
-      sent,
-      withKomplettering,
-      rate: rateSplit(
-        komplt.withKomplettering,
-        komplt.sent,
-        { numerator: withKomplettering, denominator: sent },
-        n,
-      ),
-      byDoctor: komplt.byDoctor.map((row) => {
-        const shown = {
-          numerator: suppressCount(row.withKomplettering, n),
-          denominator: suppressCount(row.sent, n),
-        };
-        return {
-          doctor: row.doctor,
-          sent: shown.denominator,
-          withKomplettering: shown.numerator,
-          rate: rate(row.withKomplettering, row.sent, shown, n),
-        };
-      }),
-      byQuestion: komplt.byQuestion.map(({ question, count }) => ({
-        question,
-        count: suppressCount(count, n),
-      })),
-    },
+    kompletteringar: shownKompletteringar(kompletteringFigures(certs, arenden, { first, last, unit }), n),
   };
 }

@@ -9,7 +9,7 @@ import { withDatabase } from "../database.ts";
 import { parseOptions, UsageError, write, writeJson, type CommandIo } from "../io.ts";
 import { FmbFormatError } from "../../reference/fmb/fmb.ts";
 import { parseFmbDumps, storeFmbDumps } from "../../reference/fmb/load.ts";
-import { readJsonInput } from "./intyg-validate.ts";
+import { readJsonInput } from "../json-input.ts";
 import { clock } from "../../dates/clock.ts";
 
 export const fmbUsage = "usage: samsyn fmb import FILE|-";

@@ -7,7 +7,6 @@
  * The reference data is what Samsyn ships: ICD-10-SE and the shipped FMB dump (the command reads
  * no database).
  */
-import { readFile } from "node:fs/promises";
 import { parseSjukfallCertificates } from "../../cases/certificate-schema.ts";
 import { isIsoDate } from "../../cases/days.ts";
 import type { SjukfallCertificate } from "../../cases/types.ts";
@@ -15,6 +14,7 @@ import { validateCertificate, type CertificateDraft } from "../../certificates/r
 import { loadShippedFmb } from "../../reference/fmb/load.ts";
 import { loadIcd10 } from "../../reference/icd10/load.ts";
 import { parseOptions, UsageError, write, type CommandIo } from "../io.ts";
+import { readJsonInput } from "../json-input.ts";
 
 export const intygUsage = "usage: samsyn intyg validate [--today YYYY-MM-DD] [--history FILE] FILE|-";
 
@@ -30,28 +30,6 @@ is an answer: exit 0. Exit 2 on bad usage or unreadable input.
   --history FILE       JSON array of the patient's other certificates on the same unit, in the
                        samsyn sjukfall format (for the FMB total length and SHORT_CASE)
 `;
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-/** A JSON file (or stdin for "-"); unreadable or malformed input is a usage error (exit 2). */
-export async function readJsonInput(file: string, stdin: NodeJS.ReadableStream): Promise<unknown> {
-  const source = file === "-" ? "stdin" : file;
-  let text: string;
-  try {
-    text = file === "-" ? await readAll(stdin) : await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${source}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 async function readHistory(file: string, stdin: NodeJS.ReadableStream): Promise<SjukfallCertificate[]> {
   const parsed = parseSjukfallCertificates(await readJsonInput(file, stdin));

@@ -11,6 +11,7 @@ import { isIsoDate } from "../../cases/days.ts";
 import { patientHistory, unitList, type Sjukfall, type SjukfallCertificate } from "../../cases/engine.ts";
 import { AFTER_END_DEFAULT, AFTER_END_MAX, GAP_DEFAULT, GAP_MAX } from "../../cases/options.ts";
 import { write } from "../io.ts";
+import { leftOutMessage } from "../json-input.ts";
 
 /** What the command needs of `../io.ts`'s CommandIo. */
 export interface CommandIo {
@@ -146,20 +147,13 @@ async function readCertificates(
   }
   const parsed = parseSjukfallCertificates(data);
   if (!parsed.ok) throw new InputError(`${source}: ${parsed.problems.join("; ")}`);
-  if (parsed.leftOut.length > 0) await write(stderr, leftOutMessage(source, parsed));
+  if (parsed.leftOut.length > 0) {
+    await write(
+      stderr,
+      leftOutMessage("sjukfall", source, { one: "certificate", many: "certificates" }, parsed),
+    );
+  }
   return parsed.certificates;
-}
-
-function leftOutMessage(
-  source: string,
-  parsed: { problems: string[]; leftOut: { index: number; id: string | null }[] },
-): string {
-  const names = parsed.leftOut.map(({ index, id }) => (id === null ? `[${index}]` : `[${index}] "${id}"`));
-  const count = parsed.leftOut.length;
-  return (
-    `samsyn sjukfall: left out ${count} invalid certificate${count === 1 ? "" : "s"} in ${source}: ` +
-    `${names.join(", ")}\n  ${parsed.problems.join("\n  ")}\n`
-  );
 }
 
 function computeCases(certs: SjukfallCertificate[], request: Request): Sjukfall[] {

@@ -1,0 +1,52 @@
+/**
+ * Cases longer than 30 days and their follow-up (issue #10; PRODUCT §5.4: every case over 30 days
+ * must end up decided, visibly). Which case was decided, reached the multimodal team or got a rehab
+ * plan lives in the coordination area's storage: the caller passes it in, keyed by the case.
+ */
+import { isLongerThan30Days } from "../cases/length.ts";
+import type { Sjukfall } from "../cases/types.ts";
+import { sexOfPatient } from "./sex.ts";
+import { addTo, emptySplit, type Split } from "./split.ts";
+
+/** What has happened to a long case so far; absent means nothing yet. */
+export interface LongCaseFollowUp {
+  /** An aktualisering decision was made (team or not). */
+  decided: boolean;
+  /** The case was taken up by the multimodal team. */
+  reachedTeam: boolean;
+  /** A rehab plan exists for the case. */
+  hasPlan: boolean;
+}
+
+export interface LongCaseFigures {
+  longCases: Split;
+  decided: Split;
+  reachedTeam: Split;
+  withPlan: Split;
+}
+
+/**
+ * Of the given (ongoing) cases, those longer than 30 days, and how many of them were decided,
+ * reached the team and got a plan. `followUpOf` answers for one case (undefined: nothing yet).
+ */
+export function longCaseFigures(
+  cases: readonly Sjukfall[],
+  followUpOf: (c: Sjukfall) => LongCaseFollowUp | undefined,
+): LongCaseFigures {
+  const figures = {
+    longCases: emptySplit(),
+    decided: emptySplit(),
+    reachedTeam: emptySplit(),
+    withPlan: emptySplit(),
+  };
+  for (const c of cases) {
+    if (!isLongerThan30Days(c)) continue;
+    const sex = sexOfPatient(c.patient);
+    const followUp = followUpOf(c);
+    addTo(figures.longCases, sex);
+    if (followUp?.decided) addTo(figures.decided, sex);
+    if (followUp?.reachedTeam) addTo(figures.reachedTeam, sex);
+    if (followUp?.hasPlan) addTo(figures.withPlan, sex);
+  }
+  return figures;
+}
