@@ -114,6 +114,9 @@ describe("Statistik", () => {
       chief.locator("[data-figure=kompletteringarRate] [data-definition]"),
       "delat med skickade intyg",
     );
+    // Where women and men are sick-listed differently: per diagnosis group, with its definition.
+    await expectText(chief.locator("[data-figure=equality] [data-definition]"), "kvinnor minus män");
+    expect(await chief.locator("[data-figure=equality]").getByRole("table").count()).toBe(1);
     // The chief sees every doctor by name, lakare1a's certificate among them.
     const sentByDoctor = await rowCounts(chief, /^Komplettering per läkare$/, doctorName);
     expect(sentByDoctor[0]).toBeGreaterThanOrEqual(1);

@@ -18,6 +18,7 @@ import { useToday } from "../app/useToday.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
 import { NowSection } from "./NowSection.tsx";
@@ -67,6 +68,7 @@ function UnitBlock({
         {entry.unit.name}
       </Title>
       <NowSection current={current} lastYear={lastYear} headingId={`${id}-now`} />
+      <EqualitySection further={entry.further} headingId={`${id}-equality`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
