@@ -25,7 +25,8 @@ interface Figures {
 interface Answer {
   scope: string;
   doctors: string;
-  units: { unit: { id: string }; current: Figures }[];
+  suppress: number;
+  units: { unit: { id: string; name: string }; current: Figures }[];
 }
 
 async function figures(page: Page, doctors: "ALL" | "OWN" = "ALL"): Promise<Figures> {
@@ -137,6 +138,34 @@ describe("Statistik", () => {
     );
     expect(csv).not.toContain(patient.personnummer.replace("-", ""));
     await expectText(chief.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
+  });
+
+  it("starts the regional analyst on every unit of the region, with no count under 5", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "analytiker");
+    await page.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    const response = await page.request.get("/api/statistik");
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as Answer;
+    expect(answer).toMatchObject({ scope: "REGION", doctors: "NONE", suppress: 5 });
+    // Every count of the answer; shares ("rate") and the equality differences are not counts.
+    const counts: number[] = [];
+    const walk = (value: unknown, key: string) => {
+      if (key === "rate" || key === "equality" || key === "grade") return;
+      if (typeof value === "number") counts.push(value);
+      else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+    };
+    walk(answer.units, "");
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    // One section per unit of the region.
+    for (const unit of answer.units.slice(0, 3)) {
+      await page.getByRole("heading", { level: 2, name: unit.unit.name, exact: true }).waitFor();
+    }
+    await page.getByText("Antal under 5 visas som", { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, "statistik-analytiker");
   });
 
   it("shows the rehabkoordinator the unit's situation, women and men side by side, below the search", async () => {
