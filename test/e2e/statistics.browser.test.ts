@@ -159,7 +159,12 @@ describe("Statistik", () => {
     walk(answer.units, "");
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
-    // One section per unit of the region.
+    // The overview: one row per unit, then one section per unit.
+    const overview = page
+      .locator("table")
+      .filter({ has: page.locator("caption", { hasText: /^Regionens enheter/ }) });
+    await overview.waitFor();
+    expect(await overview.locator("tbody tr").count()).toBe(answer.units.length);
     for (const unit of answer.units.slice(0, 3)) {
       await page.getByRole("heading", { level: 2, name: unit.unit.name, exact: true }).waitFor();
     }
