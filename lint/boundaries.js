@@ -26,6 +26,7 @@ export const pureModules = [
   /^src\/patients\/identity\.ts$/,
   /^src\/worklist\/risk\.ts$/,
   /^src\/statistics\/(arende-input|definitions|diagnosis|doctors|equality|further|komplettering-follow-up|kompletteringar|long-cases|new-cases|ongoing|periods|sex|signing-day|sjuktal|split|statistics|suppression)\.ts$/,
+  /^src\/statistics\/row-suppression\.ts$/,
   /^src\/reference\/icd10\/(codes|icd10|parse|search)\.ts$/,
   /^src\/reference\/fmb\/fmb\.ts$/,
   /^src\/reference\/icd10\/[^/]+\.txt$/,

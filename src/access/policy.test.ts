@@ -48,6 +48,7 @@ const expected: Record<Capability, Role[]> = {
   "policy.read": roleIds,
   "statistics.unit": ["LAKARE", "REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
   "statistics.region": ["REGIONANALYTIKER"],
+  "statistics.doctors": ["ENHETSCHEF", "MLU"],
   "consent.record": [
     "LAKARE",
     "REHABKOORDINATOR",

@@ -41,6 +41,7 @@ export const capabilities = {
   "policy.read": "Läsa behörighetspolicyn",
   "statistics.unit": "Ta ut statistik för enheten",
   "statistics.region": "Ta ut aggregerad statistik för regionen utan patientidentiteter",
+  "statistics.doctors": "Se varje läkares kompletteringsandel på enheten (med namn)",
   "cases.list": "Se enhetens alla pågående sjukfall (sjukfallslistan) och exportera den",
   "cases.list-own": "Se pågående sjukfall där man själv signerat det senaste intyget",
   "task.work": "Arbeta med sina egna uppgifter (åtgärda, ej aktuell, skjuta upp)",
@@ -140,6 +141,7 @@ export const policy: readonly Grant[] = [
   ...grants("ENHETSCHEF", [
     ["patient.search", "Loggranskning och loggutdrag kräver att chefen kan hitta patienten."],
     ["statistics.unit", "Chefen följer enhetens sjukskrivningsmönster och jämställdhet."],
+    ["statistics.doctors", "Chefen följer upp kompletteringar per läkare i verksamhetsplanen och bokslutet."],
     ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
@@ -156,6 +158,7 @@ export const policy: readonly Grant[] = [
   ...grants("MLU", [
     ["patient.search", "Loggranskning kräver att MLU kan hitta patienten."],
     ["statistics.unit", "MLU följer kvaliteten i sjukskrivningsprocessen."],
+    ["statistics.doctors", "MLU följer intygskvaliteten per läkare (kompletteringar)."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
     ...everyone,
   ]),

@@ -11,6 +11,7 @@ export const auditActions = {
   REVOKE: "Makulerat",
   EMERGENCY: "Nödåtkomst",
   LOG_REVIEW: "Loggranskning",
+  STATISTICS: "Statistik",
   ADMIN: "Administration",
   LOGIN: "Inloggning",
   LOGOUT: "Utloggning",

@@ -39,6 +39,7 @@ describe("rehabkoordinator: log in, search, open the patient", () => {
       "Uppgifter",
       "Aktualisering",
       "Genomgång",
+      "Statistik",
       "Administration",
     ]);
 

@@ -36,4 +36,5 @@ export const keys = {
   allReviews: ["genomgang"] as const,
   review: (doctorId: string, days: number) => ["genomgang", doctorId, days] as const,
   handovers: ["overlamningar"] as const,
+  statistics: (query: Record<string, string>) => ["statistik", query] as const,
 };

@@ -5,7 +5,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SortColumn, UnitListRow } from "../../worklist/rules.ts";
 import type { SexCounts, UnitList, UnitListDoctors, UnitListPreferences } from "../../worklist/schema.ts";
-import { ApiError, request } from "./client.ts";
+import { request } from "./client.ts";
+import { downloadFile } from "./download.ts";
 import { keys } from "./keys.ts";
 
 export type { SexCounts, SortColumn, UnitList, UnitListRow };
@@ -56,11 +57,6 @@ export function useUnitDoctors(enabled: boolean) {
 
 export type ExportFormat = "csv" | "xlsx" | "pdf";
 
-const texts = {
-  network: "Det gick inte att nå servern. Kontrollera anslutningen och försök igen.",
-  failed: "Exporten misslyckades. Försök igen.",
-};
-
 /**
  * Downloads the export with the current filters. Fetched and saved from memory, so the filters
  * (which may hold a name typed in the free text) never land in the browser's history.
@@ -71,27 +67,5 @@ export async function downloadUnitListExport(
   hidePersonal = false,
 ): Promise<string> {
   const params = new URLSearchParams({ ...query, format, hidePersonal: String(hidePersonal) });
-  let response: Response;
-  try {
-    response = await fetch(`/api/sjukfall/export?${params.toString()}`, { credentials: "same-origin" });
-  } catch {
-    throw new ApiError(0, "NETWORK", texts.network);
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(response.status, "EXPORT", body?.error?.message ?? texts.failed);
-  }
-  const blob = await response.blob();
-  const disposition = response.headers.get("content-disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `pagaende-sjukfall.${format}`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return filename;
+  return downloadFile("/api/sjukfall/export", params, `pagaende-sjukfall.${format}`);
 }

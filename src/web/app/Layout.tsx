@@ -23,6 +23,7 @@ const texts = {
   import: "Importera intyg",
   importListning: "Importera listning",
   incident: "Incidentutredning",
+  statistics: "Statistik",
   administration: "Administration",
 };
 
@@ -105,6 +106,7 @@ function MainNav({ me }: { me: Me }) {
       label: can(me, "certificate.import") ? texts.import : texts.importListning,
       show: can(me, "certificate.import", "population.import"),
     },
+    { to: "/statistik", label: texts.statistics, show: can(me, "statistics.unit", "statistics.region") },
     { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);

@@ -35,6 +35,7 @@ const TasksPage = page(() => import("../tasks/TasksPage.tsx"), "TasksPage");
 const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "SjukfallPage");
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
+const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -129,6 +130,14 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["cases.list", "cases.list-own"]}>
                       <SjukfallPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "statistik",
+                  element: (
+                    <RequireCapability anyOf={["statistics.unit", "statistics.region"]}>
+                      <StatisticsPage />
                     </RequireCapability>
                   ),
                 },

@@ -1,0 +1,80 @@
+/**
+ * The statistics' reads, each scoped to one unit: the unit's certificates in the sjukfall engine's
+ * format with the patient keyed by personnummer (sex comes from it, `./sex.ts`; the key never
+ * leaves the server), the kompletteringar Försäkringskassan sent about them, and the units of a
+ * region.
+ */
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import type { Queryable } from "../db/client.ts";
+import { careProvider, fkArende, patient, unit } from "../db/schema.ts";
+import type { SjukfallCertificate } from "../cases/types.ts";
+import { resolveSjukfallSettings } from "../cases/settings.ts";
+import { certificatesOfUnitSince } from "../worklist/store.ts";
+import type { StatisticsArende } from "./statistics.ts";
+
+/** Earlier than any certificate: the unit's whole history (new cases need each case's true start). */
+const beginning = "0001-01-01";
+
+/** Every engine certificate of the unit, the patient keyed by personnummer. */
+export async function unitCertificates(q: Queryable, unitId: string): Promise<SjukfallCertificate[]> {
+  const certs = await certificatesOfUnitSince(q, unitId, beginning);
+  if (certs.length === 0) return [];
+  const rows = await q
+    .select({ id: patient.id, personnummer: patient.personnummer })
+    .from(patient)
+    .where(eq(patient.unitId, unitId));
+  const personnummer = new Map(rows.map((row) => [row.id, row.personnummer]));
+  return certs.map((cert) => ({ ...cert, patient: personnummer.get(cert.patient) ?? cert.patient }));
+}
+
+/** The unit's kompletteringar (KOMPLT ärenden about a certificate), in the contract's format. */
+export async function unitKompletteringar(q: Queryable, unitId: string): Promise<StatisticsArende[]> {
+  const rows = await q
+    .select({
+      id: fkArende.id,
+      certificate: fkArende.certificateId,
+      received: fkArende.receivedDate,
+      questions: fkArende.questionFields,
+    })
+    .from(fkArende)
+    .where(and(eq(fkArende.unitId, unitId), eq(fkArende.type, "KOMPLT"), isNotNull(fkArende.certificateId)));
+  return rows.map((row) => ({
+    id: row.id,
+    certificate: row.certificate ?? "",
+    type: "KOMPLT" as const,
+    received: row.received,
+    questions: row.questions,
+  }));
+}
+
+/** The unit's gap between certificates (its own setting, else the default): a user's own is not used. */
+export async function unitGap(q: Queryable, unitId: string): Promise<number> {
+  const [row] = await q.select({ settings: unit.settings }).from(unit).where(eq(unit.id, unitId));
+  return resolveSjukfallSettings(row?.settings ?? {}, {}).gap;
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export async function unitRef(q: Queryable, unitId: string): Promise<UnitRef | null> {
+  const [row] = await q.select({ id: unit.id, name: unit.name }).from(unit).where(eq(unit.id, unitId));
+  return row ?? null;
+}
+
+/** The active units of the region the unit belongs to, by name. */
+export async function unitsOfRegionOf(q: Queryable, unitId: string): Promise<UnitRef[]> {
+  const [home] = await q
+    .select({ regionId: careProvider.regionId })
+    .from(unit)
+    .innerJoin(careProvider, eq(careProvider.id, unit.careProviderId))
+    .where(eq(unit.id, unitId));
+  if (!home) return [];
+  return q
+    .select({ id: unit.id, name: unit.name })
+    .from(unit)
+    .innerJoin(careProvider, eq(careProvider.id, unit.careProviderId))
+    .where(and(eq(careProvider.regionId, home.regionId), eq(unit.active, true)))
+    .orderBy(asc(unit.name), asc(unit.id));
+}

@@ -1,0 +1,98 @@
+/**
+ * The statistics answer as the API shows it to one user: doctors by name only as far as the user
+ * may see them (every doctor, only their own row, or none), FK questions with their headings, and,
+ * for answers that leave the unit, the cross-row suppression of `./row-suppression.ts`.
+ */
+import { questionAreas } from "../arenden/rules.ts";
+import { suppressFurtherFigures, type FurtherFigures } from "./further.ts";
+import { suppressAcrossRows } from "./row-suppression.ts";
+import type { FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
+import type { StatisticsAnswer } from "./statistics.ts";
+
+export interface FiguresViewContext {
+  range: { from: string; to: string };
+  doctors: StatisticsDoctorScope;
+  /** The user's own id: their row is marked (and the only one with OWN). */
+  userId: string;
+  doctorNames: ReadonlyMap<string, string>;
+  /** Region answers: hide cells that the other rows and the total would give back. */
+  acrossRows: boolean;
+}
+
+const unknownDoctor = "Okänd läkare";
+
+function doctorRows(
+  answer: StatisticsAnswer,
+  ctx: FiguresViewContext,
+): UnitFigures["kompletteringar"]["byDoctor"] {
+  if (ctx.doctors === "NONE") return [];
+  const rows = answer.kompletteringar.byDoctor.filter(
+    (row) => ctx.doctors === "ALL" || row.doctor === ctx.userId,
+  );
+  return rows
+    .map((row) => ({
+      doctorId: row.doctor,
+      name: ctx.doctorNames.get(row.doctor) ?? unknownDoctor,
+      own: row.doctor === ctx.userId,
+      sent: row.sent,
+      withKomplettering: row.withKomplettering,
+      rate: row.rate,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "sv") || a.doctorId.localeCompare(b.doctorId));
+}
+
+export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): UnitFigures {
+  const across = <T extends UnitFigures["ongoing"]>(rows: T[]) =>
+    ctx.acrossRows ? suppressAcrossRows(rows, answer.ongoing) : rows;
+  return {
+    today: answer.today,
+    from: ctx.range.from,
+    to: ctx.range.to,
+    ongoing: answer.ongoing,
+    ongoingByLength: across(answer.ongoingByLength),
+    ongoingByGrade: across(answer.ongoingByGrade),
+    newCases: answer.newCases,
+    kompletteringar: {
+      sent: answer.kompletteringar.sent,
+      withKomplettering: answer.kompletteringar.withKomplettering,
+      rate: answer.kompletteringar.rate,
+      byDoctor: doctorRows(answer, ctx),
+      byQuestion: answer.kompletteringar.byQuestion.map((row) => ({
+        question: row.question,
+        label: questionAreas[row.question] ?? `Fråga ${row.question}`,
+        count: row.count,
+      })),
+    },
+  };
+}
+
+/**
+ * The diagnosis groups and the equality indicator. With suppression (answers that leave the unit)
+ * the module's suppression applies, the groups are also protected across rows, and the per-sex
+ * medians and means are left out.
+ */
+export function furtherView(further: FurtherFigures, suppress: number): FurtherFiguresView {
+  if (suppress === 0) {
+    return {
+      ongoingByGroup: further.ongoingByGroup,
+      sjuktal: further.sjuktal,
+      equality: further.equality.map((row) => ({
+        key: row.key,
+        label: row.label,
+        comparable: row.comparable,
+        lengthDifference: row.lengthDifference,
+        gradeDifference: row.gradeDifference,
+        lengthFlagged: row.lengthFlagged,
+        gradeFlagged: row.gradeFlagged,
+        women: row.women,
+        men: row.men,
+      })),
+    };
+  }
+  const shown = suppressFurtherFigures(further, suppress);
+  return {
+    ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
+    sjuktal: shown.sjuktal,
+    equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
+  };
+}

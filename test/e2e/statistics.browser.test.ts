@@ -1,0 +1,192 @@
+/**
+ * Statistik in the browser: the chief lands on the statistics overview; a case the test builds
+ * (a new patient, a certificate of 41 days at 50 %) shows up in the right length and grade rows for
+ * the patient's sex, each figure has its definition beside it and a table beside its chart, the
+ * export downloads a CSV with the same figures, and the page passes axe. The rehabkoordinator's
+ * start shows the unit's situation with women and men side by side below the patient search.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, expectText, launchBrowser, logIn, newPage, screenshot } from "./browser.ts";
+import { addDays, createPatient, serverToday, sessionOf, signedCertificate } from "./fixtures.ts";
+
+interface Counts {
+  total: number | null;
+  women: number | null;
+  men: number | null;
+}
+interface Figures {
+  ongoing: Counts;
+  ongoingByLength: (Counts & { bucket: string })[];
+  ongoingByGrade: (Counts & { grade: number })[];
+  kompletteringar: { byDoctor: { doctorId: string; name: string; sent: number | null }[] };
+}
+interface Answer {
+  scope: string;
+  doctors: string;
+  suppress: number;
+  units: { unit: { id: string; name: string }; current: Figures }[];
+}
+
+async function figures(page: Page, doctors: "ALL" | "OWN" = "ALL"): Promise<Figures> {
+  const response = await page.request.get("/api/statistik");
+  expect(response.status()).toBe(200);
+  const answer = (await response.json()) as Answer;
+  expect(answer).toMatchObject({ scope: "UNIT", doctors });
+  return answer.units[0]!.current;
+}
+
+/** The cells (women, men, total, last year's …) of the row headed `label` in the table with `caption`. */
+async function rowCounts(page: Page, caption: RegExp, label: string): Promise<number[]> {
+  const table = page.locator("table").filter({ has: page.locator("caption", { hasText: caption }) });
+  const row: Locator = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
+  const cells = await row.first().getByRole("cell").allTextContents();
+  return cells.map((text) => Number(text.replace(/\D/g, "")));
+}
+
+describe("Statistik", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the chief the unit's figures with definitions, tables, export and no axe violations", async () => {
+    const chief = await newPage(browser);
+    await logIn(chief, "chef1");
+    // The chief's start page is the statistics overview.
+    await chief.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    expect(new URL(chief.url()).pathname).toBe("/statistik");
+    const before = await figures(chief);
+
+    // The test's own case: a new patient, 41 days at 50 %, signed by lakare1a.
+    const rehab = await newPage(browser);
+    await logIn(rehab, "rehab1");
+    const patient = await createPatient(rehab, "Statistikprov");
+    const doctor = await newPage(browser);
+    await logIn(doctor, "lakare1a");
+    const today = await serverToday(doctor);
+    const doctorName = (await sessionOf(doctor)).user.displayName;
+    await signedCertificate(doctor, patient.id, {
+      from: addDays(today, -20),
+      to: addDays(today, 20),
+      grade: 50,
+    });
+    const sex = Number(patient.personnummer.at(-2)) % 2 === 1 ? "men" : "women";
+    const other = sex === "men" ? "women" : "men";
+
+    const after = await figures(chief);
+    const bucket = (f: Figures) => f.ongoingByLength.find((row) => row.bucket === "31-60")!;
+    const half = (f: Figures) => f.ongoingByGrade.find((row) => row.grade === 50)!;
+    expect(after.ongoing.total).toBe(before.ongoing.total! + 1);
+    expect(after.ongoing[sex]).toBe(before.ongoing[sex]! + 1);
+    expect(bucket(after)[sex]).toBe(bucket(before)[sex]! + 1);
+    expect(bucket(after)[other]).toBe(bucket(before)[other]);
+    expect(half(after).total).toBe(half(before).total! + 1);
+
+    await chief.reload();
+    await chief.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    const lengthTable = /^Längd, jämfört med/;
+    await chief.locator("caption", { hasText: lengthTable }).waitFor();
+    const [women, men, total] = await rowCounts(chief, lengthTable, "31–60 dagar");
+    expect({ women, men, total }).toEqual({
+      women: bucket(after).women,
+      men: bucket(after).men,
+      total: bucket(after).total,
+    });
+    const [gradeWomen, gradeMen, gradeTotal] = await rowCounts(chief, /^Sjukskrivningsgrad, jämfört/, "50 %");
+    expect({ women: gradeWomen, men: gradeMen, total: gradeTotal }).toEqual({
+      women: half(after).women,
+      men: half(after).men,
+      total: half(after).total,
+    });
+
+    // Each figure has its written definition beside it, and each chart a table beside it.
+    const ongoing = chief.locator("[data-figure=ongoingByLength]");
+    await expectText(ongoing.locator("[data-definition]"), "De pågående sjukfallen efter längd i dagar");
+    expect(await ongoing.getByRole("img", { name: "Längd" }).count()).toBe(1);
+    expect(await ongoing.getByRole("table").count()).toBe(1);
+    await expectText(
+      chief.locator("[data-figure=kompletteringarRate] [data-definition]"),
+      "delat med skickade intyg",
+    );
+    // Sjuktal from the demo region's listed population, with its definition.
+    await expectText(chief.locator("[data-figure=sjuktal] [data-definition]"), "per 1 000 listade");
+    await expectText(chief.locator("[data-figure=sjuktal] table"), /\d+,\d/);
+    // Where women and men are sick-listed differently: per diagnosis group, with its definition.
+    await expectText(chief.locator("[data-figure=equality] [data-definition]"), "kvinnor minus män");
+    expect(await chief.locator("[data-figure=equality]").getByRole("table").count()).toBe(1);
+    // The chief sees every doctor by name, lakare1a's certificate among them.
+    const sentByDoctor = await rowCounts(chief, /^Komplettering per läkare$/, doctorName);
+    expect(sentByDoctor[0]).toBeGreaterThanOrEqual(1);
+    await expectNoAxeViolations(chief);
+    await screenshot(chief, "statistik-chef");
+
+    const [download] = await Promise.all([
+      chief.waitForEvent("download"),
+      chief.getByRole("button", { name: "Exportera statistiken som CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^statistik-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv).toContain("Enhet;Figur;Grupp;Period;Mått;Totalt;Kvinnor;Män");
+    expect(csv).toMatch(
+      new RegExp(
+        `;Pågående sjukfall efter längd;31–60 dagar;[^;]+;Antal;${bucket(after).total};${bucket(after).women};${bucket(after).men}\\r\\n`,
+      ),
+    );
+    expect(csv).not.toContain(patient.personnummer.replace("-", ""));
+    await expectText(chief.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
+  });
+
+  it("starts the regional analyst on every unit of the region, with no count under 5", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "analytiker");
+    await page.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    const response = await page.request.get("/api/statistik");
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as Answer;
+    expect(answer).toMatchObject({ scope: "REGION", doctors: "NONE", suppress: 5 });
+    // Every count of the answer; shares ("rate") and the equality differences are not counts.
+    const counts: number[] = [];
+    const walk = (value: unknown, key: string) => {
+      if (key === "rate" || key === "equality" || key === "grade") return;
+      if (typeof value === "number") counts.push(value);
+      else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+    };
+    walk(answer.units, "");
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    // The overview: one row per unit, then one section per unit.
+    const overview = page
+      .locator("table")
+      .filter({ has: page.locator("caption", { hasText: /^Regionens enheter/ }) });
+    await overview.waitFor();
+    expect(await overview.locator("tbody tr").count()).toBe(answer.units.length);
+    for (const unit of answer.units.slice(0, 3)) {
+      await page.getByRole("heading", { level: 2, name: unit.unit.name, exact: true }).waitFor();
+    }
+    await page.getByText("Antal under 5 visas som", { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, "statistik-analytiker");
+  });
+
+  it("shows the rehabkoordinator the unit's situation, women and men side by side, below the search", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "rehab1");
+    await page.getByRole("heading", { level: 1, name: "Patienter" }).waitFor();
+    const panel = page.getByRole("region", { name: /^Enhetens läge/ });
+    await panel.getByRole("table").first().waitFor();
+    const now = await figures(page, "OWN");
+    const [women, men, total] = await rowCounts(page, /^Pågående sjukfall, jämfört med/, "Pågående sjukfall");
+    expect({ women, men, total }).toEqual(now.ongoing);
+    expect(women! + men!).toBeLessThanOrEqual(total!);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "start-rehabkoordinator");
+  });
+});
