@@ -5,7 +5,7 @@
  * chief's texts. Swedish; no patient identity (doctors by name as far as the reader may see them).
  */
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
-import { stockholmDateTimeText } from "../dates/today.ts";
+import { stockholmDateTimeText, stockholmToday } from "../dates/today.ts";
 import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
 import { statisticsDefinitions, type FigureKey } from "../statistics/definitions.ts";
 import type { AnnualReport } from "./service.ts";
@@ -25,7 +25,7 @@ export const reportTexts = {
   actions: "Åtgärder och plan framåt",
   noText: "(Ingen text skriven.)",
   version: (version: number, savedBy: string, savedAt: string) =>
-    `Texterna: version ${version}, sparad av ${savedBy} ${savedAt.slice(0, 10)}.`,
+    `Texterna: version ${version}, sparad av ${savedBy} ${stockholmToday(new Date(savedAt))}.`,
   equalityNone: "Ingen diagnosgrupp har minst fem sjukfall för både kvinnor och män.",
   large: "Stor skillnad",
   ownOnly: "Endast din egen rad visas.",
