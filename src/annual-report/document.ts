@@ -147,6 +147,14 @@ function kompletteringar(report: AnnualReport): Content[] {
       ),
     ),
     ...figure(
+      "kompletteringAnswerTime",
+      splitTable("Mått", [
+        ["Besvarade", report.answerTimes.answered],
+        ["Obesvarade", report.answerTimes.open],
+        ["Mediantid, dagar", report.answerTimes.medianDays],
+      ]),
+    ),
+    ...figure(
       "kompletteringarByPeriod",
       table(
         ["Månad", "Skickade kvinnor", "Skickade män", "Skickade totalt", "Med komplettering", "Andel"],
@@ -168,9 +176,9 @@ function equality(report: AnnualReport): Content[] {
   const headers = [
     "Diagnosgrupp",
     "Mediandagar K / M",
-    "Skillnad dagar",
+    "Skillnad dagar (K − M)",
     "Medelgrad K / M",
-    "Skillnad %-enheter",
+    "Skillnad %-enheter (K − M)",
   ];
   return [
     { text: "Jämställdhet", style: "heading" },

@@ -61,7 +61,13 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
   const mluName = { name: "" };
   const patientTexts: string[] = [];
 
-  async function signed(pnr: string, doctorId: string, period: [number, string, string], komplt?: string[]) {
+  async function signed(
+    pnr: string,
+    doctorId: string,
+    period: [number, string, string],
+    komplt?: string[],
+    answeredAt?: string,
+  ) {
     const givenName = `Rapportpatient${patientTexts.length}`;
     const patient = await buildPatient(database.db, unitId, { pnr, givenName, familyName: "Hemligsson" });
     patientTexts.push(givenName, "Hemligsson", patient.personnummer);
@@ -90,6 +96,7 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
         type: "KOMPLT",
         receivedDate: "2026-08-25",
         questionFields: komplt,
+        ...(answeredAt ? { status: "ANSWERED" as const, answeredAt } : {}),
       });
     }
   }
@@ -119,7 +126,8 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     const { d1, d2 } = doctors;
     // Women: ongoing on 2026-08-31, both new in August.
     await signed("19001026-9801", d1.id, [100, "2026-08-01", "2026-09-30"]);
-    await signed("19010822-9808", d2.id, [50, "2026-08-20", "2026-09-10"], ["35"]);
+    // Her komplettering was answered after 3 days (received 2026-08-25).
+    await signed("19010822-9808", d2.id, [50, "2026-08-20", "2026-09-10"], ["35"], "2026-08-28T10:00:00Z");
     // Men: one ongoing (new in July, with a komplettering), one ended in March.
     await signed("19241006-8338", d1.id, [100, "2026-07-01", "2026-09-15"], ["35", "17"]);
     await signed("19330817-9013", d1.id, [25, "2026-03-01", "2026-03-31"]);
@@ -187,6 +195,17 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
       { action: "UPDATE", patientId: null, details: { period: delar, version: 2, changed: ["actions"] } },
     ]);
     expect(JSON.stringify(events)).not.toContain(texts.summary);
+  });
+
+  it("lets exactly one of two saves of the same version through; the other answers 409", async () => {
+    const answers = await Promise.all([
+      save(clients.chief, { version: 0, ...texts, summary: "Chefens" }, "2024"),
+      save(clients.mlu, { version: 0, ...texts, summary: "MLU:s" }, "2024"),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const kept = await clients.chief.json<ReportTexts>("GET", "/api/statistik/arsrapport/2024");
+    expect(kept.body.versions).toHaveLength(1);
+    expect(kept.body.summary).toBe(answers.find((a) => a.status === 200)!.body.summary);
   });
 
   it("lets only chief and MLU write, staff without statistics read nothing, and keeps units apart", async () => {
@@ -258,6 +277,10 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     expect(rows).toContainEqual(["Andel med komplettering", "50 %", "50 %", "50 %"]);
     expect(rows).toContainEqual([doctors.d1.name, "3", "1", "33,3 %"]);
     expect(rows).toContainEqual([doctors.d2.name, "1", "1", "100 %"]);
+    expect(rows).toContainEqual(["Besvarade", "1", "0", "1"]);
+    expect(rows).toContainEqual(["Obesvarade", "0", "1", "1"]);
+    expect(rows).toContainEqual(["Mediantid, dagar", "3", "–", "3"]);
+    expect(rows).toContainEqual(["2026-08", "2", "0", "2", "1", "50 %"]);
     // Each figure with its written definition; no patient identity anywhere.
     expect(paragraphs).not.toContain("Rapportpatient");
     const all = JSON.stringify(document.content);

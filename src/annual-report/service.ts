@@ -1,14 +1,16 @@
 /**
  * The annual report's data: the chief's texts (read, save in versions) and the unit's figures for
  * the report period — the statistics API's figures seen from the period's last day, the equality
- * indicators and the komplettering follow-up per month. Aggregates only, no patient identity.
+ * indicators and the komplettering follow-up per month and its answer times. Aggregates only, no patient identity.
  */
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
 import { errors } from "../server/errors.ts";
 import { loadIcd10 } from "../reference/icd10/load.ts";
 import {
+  kompletteringAnswerTimes,
   kompletteringarByPeriod,
+  type AnswerTimes,
   type KompletteringPeriodRow,
 } from "../statistics/komplettering-follow-up.ts";
 import { computeFurtherFigures } from "../statistics/further.ts";
@@ -20,7 +22,7 @@ import { figuresView } from "../statistics/view.ts";
 import { userNames } from "../worklist/store.ts";
 import { reportDay, type ReportPeriod } from "./periods.ts";
 import type { ReportTexts, SaveReportTexts } from "./schema.ts";
-import { currentReportText, insertReportText, reportTextVersions } from "./store.ts";
+import { currentReportText, insertReportText, kompletteringAnswers, reportTextVersions } from "./store.ts";
 
 export interface ReportScope {
   unitId: string;
@@ -93,6 +95,8 @@ export interface AnnualReport {
   doctors: ReportScope["doctors"];
   equality: EqualityRow[];
   kompletteringByMonth: KompletteringPeriodRow[];
+  /** Answer times of the kompletteringar on the certificates sent in the period (the unit's). */
+  answerTimes: AnswerTimes;
   texts: ReportTexts;
 }
 
@@ -106,11 +110,17 @@ export async function annualReport(
   const today = stockholmToday(now);
   const unit = await unitRef(tx, scope.unitId);
   if (!unit) throw errors.notFound();
-  const [certs, arenden, gap] = [
+  const [certs, arenden, gap, answers] = [
     await unitCertificates(tx, scope.unitId),
     await unitKompletteringar(tx, scope.unitId),
     await unitGap(tx, scope.unitId),
+    await kompletteringAnswers(tx, scope.unitId),
   ];
+  // The answer day in Swedish time, as every day the statistics count.
+  const answered = arenden.map((a) => {
+    const at = answers.get(a.id);
+    return { ...a, answered: at ? stockholmToday(new Date(at)) : null };
+  });
   const day = reportDay(period, today);
   const range = { from: period.from, to: period.to };
   const answer = computeStatistics(certs, arenden, {
@@ -140,6 +150,11 @@ export async function annualReport(
     doctors: scope.doctors,
     equality: further.equality,
     kompletteringByMonth: kompletteringarByPeriod(certs, arenden, range, "month", scope.unitId),
+    answerTimes: kompletteringAnswerTimes(certs, answered, {
+      first: period.firstDay,
+      last: period.lastDay,
+      unit: scope.unitId,
+    }).all,
     texts: await reportTexts(tx, scope.unitId, period, false),
   };
 }
