@@ -35,8 +35,30 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** A fresh, migrated database of the kind; closing it throws it away. */
-export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database> {
+/**
+ * The role the application runs as on PostgreSQL: it owns nothing (src/db/roles.ts). The test
+ * template grants it what the server's start grants it, and the tests run as it, so a query the
+ * production role may not run fails here too.
+ */
+export const testAppRole = "samsyn_test_app";
+
+/** `url`'s server and database as another role (the test server trusts local logins). */
+export function asRole(url: string, role: string): string {
+  const u = new URL(url);
+  u.username = role;
+  u.password = "";
+  return u.toString();
+}
+
+/**
+ * A fresh, migrated database of the kind; closing it throws it away. On PostgreSQL it is opened
+ * as the application role; `as: "owner"` is for tests that act as someone who owns the tables
+ * (an attacker with the owner's password, a migration).
+ */
+export async function openTestDatabase(
+  kind: TestDatabaseKind,
+  options: { as?: "app" | "owner" } = {},
+): Promise<Database> {
   if (kind === "pglite") {
     const dump = new Blob([readFileSync(pgliteDumpFile)]);
     return openDatabase({ kind: "pglite", dataDir: null, loadDataDir: dump });
@@ -45,7 +67,12 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
   const name = `samsyn_test_${randomUUID().replaceAll("-", "")}`;
   await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
-  const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
+  const ownerUrl = withDatabase(url, name);
+  const database = await openDatabase({
+    kind: "postgres",
+    url: options.as === "owner" ? ownerUrl : asRole(ownerUrl, testAppRole),
+    poolSize: 5,
+  });
   return {
     ...database,
     close: async () => {

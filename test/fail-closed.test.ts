@@ -10,7 +10,8 @@ import { buildPatient, buildUnit, buildUser } from "./factories.ts";
 describe.each(testDatabaseKinds())("fail closed on %s", (kind) => {
   let database: Database;
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
+    // As the owner: the audit failure is injected with a trigger, which only an owner may create.
+    database = await openTestDatabase(kind, { as: "owner" });
   });
   afterAll(() => database.close());
 

@@ -9,7 +9,8 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { openDatabase, migrationsFolder } from "../src/db/client.ts";
 import type { TestProject } from "vitest/node";
-import { adminQuery, pgliteDumpFile, serverUrl, withDatabase } from "./databases.ts";
+import { grantApplicationRole } from "../src/db/roles.ts";
+import { adminQuery, pgliteDumpFile, serverUrl, testAppRole, withDatabase } from "./databases.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,6 +44,12 @@ export default async function setup(project: TestProject) {
     }
     const database = await openDatabase({ kind: "postgres", url: withDatabase(url, templateDatabase) });
     await database.migrate();
+    await adminQuery(
+      url,
+      `DO $$ BEGIN CREATE ROLE ${testAppRole} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+    );
+    // Grants live in the template's catalog, so every copy starts with them.
+    await grantApplicationRole(database.db, testAppRole);
     await database.close();
     return async () => {
       await adminQuery(url, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);

@@ -40,6 +40,7 @@ const expected: Record<Capability, Role[]> = {
   "arende.register": ["LAKARE", "SEKRETERARE"],
   "arende.answer": ["LAKARE"],
   "certificate.import": ["SEKRETERARE"],
+  "population.import": ["ENHETSCHEF", "SYSTEMADMINISTRATOR"],
   "audit.review": ["ENHETSCHEF", "MLU"],
   "unit.users": ["ENHETSCHEF", "SYSTEMADMINISTRATOR"],
   "region.units": ["SYSTEMADMINISTRATOR"],

@@ -32,6 +32,8 @@ export const capabilities = {
   "arende.register": "Registrera ärenden och kompletteringar från Försäkringskassan",
   "arende.answer": "Besvara kompletteringar och ärenden från Försäkringskassan",
   "certificate.import": "Importera intyg skrivna i andra system",
+  "population.import":
+    "Importera enhetens listade patienter per månad (underlag för sjuktal, utan patientuppgifter)",
   "audit.review": "Granska åtkomstloggen (loggranskning)",
   "unit.users": "Administrera enhetens användare och medarbetaruppdrag",
   "region.units": "Skapa och ändra vårdenheter i regionen",
@@ -146,6 +148,10 @@ export const policy: readonly Grant[] = [
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
     [
+      "population.import",
+      "Chefen läser in enhetens listade patienter från regionens listningssystem, så att sjuktalet kan räknas.",
+    ],
+    [
       "handover.manage",
       "Chefen planerar bemanningen och ser till att en frånvarande läkares sjukfall följs upp.",
     ],
@@ -167,6 +173,10 @@ export const policy: readonly Grant[] = [
     ["region.units", "Systemadministratören lägger upp och ändrar vårdenheter."],
     ["region.users", "Systemadministratören lägger upp användare och uppdrag i regionen."],
     ["unit.users", "Systemadministratören administrerar uppdrag på enheten."],
+    [
+      "population.import",
+      "Systemadministratören läser in listningsunderlaget åt enheter som saknar chef eller vid en regiongemensam inläsning; det är aggregerade tal utan patientuppgifter.",
+    ],
     ...everyone,
   ]),
 ];

@@ -19,6 +19,7 @@ import { reviewRoutes } from "../review/routes.ts";
 import { worklistRoutes } from "../worklist/routes.ts";
 import { certificateRoutes } from "../certificates/routes.ts";
 import { importRoutes } from "../imports/routes.ts";
+import { populationRoutes } from "../population/routes.ts";
 import { orgRoutes } from "../org/routes.ts";
 import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: () => {
-        throw new ApiError(400, "BODY_TOO_LARGE", `Begäran är för stor (högst ${maxBodyBytes / 1024} kB).`);
+        throw new ApiError(413, "BODY_TOO_LARGE", `Begäran är för stor (högst ${maxBodyBytes / 1024} kB).`);
       },
     }),
   );
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", reviewRoutes());
   app.route("/api", importRoutes());
   app.route("/api", arendeImportRoutes());
+  app.route("/api", populationRoutes());
   app.route("/api", statisticsRoutes());
   app.route("/api", annualReportRoutes());
   app.route("/api/reference", referenceRoutes());

@@ -66,6 +66,7 @@ async function main() {
     reference,
     certificateChecker: createCertificateChecker(reference),
     outbox,
+    taskJob,
     auditSealer,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {

@@ -25,7 +25,9 @@ describe.each(testDatabaseKinds())("audit log on %s", (kind) => {
     );
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
+    // As the owner: the triggers must hold even for them, and the tamper tests play an attacker
+    // with the owner's rights (the application role's own limits: src/db/roles.test.ts).
+    database = await openTestDatabase(kind, { as: "owner" });
     sealing = testSealing();
     unitA = (await buildUnit(database.db)).id;
     unitB = (await buildUnit(database.db)).id;

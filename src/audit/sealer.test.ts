@@ -19,7 +19,8 @@ describe.each(testDatabaseKinds())("audit sealer on %s", (kind) => {
   let unitB: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
+    // As the owner: one test plays an attacker who can switch the append-only trigger off.
+    database = await openTestDatabase(kind, { as: "owner" });
     sealing = testSealing();
     unitA = (await buildUnit(database.db)).id;
     unitB = (await buildUnit(database.db)).id;

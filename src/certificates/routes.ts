@@ -209,15 +209,15 @@ export function certificateRoutes() {
   router.openapi(routes.sign, async (c) => {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json");
-    return c.json(
-      await onUnit(c, "certificate.sign", async (ctx) => {
-        const signed = await commands.sign(ctx, id, version);
-        // A completing certificate answers the komplettering when it is signed (FK 7804 v2).
-        await certificateSent(ctx, signed.id);
-        return view(signed, ctx.actor.displayName);
-      }),
-      200,
-    );
+    const { unitId, body } = await onUnit(c, "certificate.sign", async (ctx) => {
+      const signed = await commands.sign(ctx, id, version);
+      // A completing certificate answers the komplettering when it is signed (FK 7804 v2).
+      await certificateSent(ctx, signed.id);
+      return { unitId: ctx.unitId, body: view(signed, ctx.actor.displayName) };
+    });
+    // The new certificate may start or lengthen a case: its tasks now, not at the next hourly run.
+    c.var.deps.taskJob?.kick(unitId);
+    return c.json(body, 200);
   });
 
   router.openapi(routes.send, async (c) => {

@@ -64,7 +64,8 @@ const commands: Record<string, CommandEntry> = {
   },
   import: {
     name: "import certificates",
-    summary: "import certificates from another system (JSON or CSV), in chunks, with progress",
+    summary:
+      "import certificates from another system (JSON or CSV), in chunks, with progress; import listning: the listed population (CSV)",
     run: lazy(() => import("./commands/import.ts"), "importCommand"),
   },
   fmb: {

@@ -8,7 +8,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adminQuery,
+  asRole,
   serverUrl,
+  testAppRole,
   templateDatabase,
   testDatabaseKinds,
   withDatabase,
@@ -22,15 +24,7 @@ import { verifyAuditLog } from "../audit/verify.ts";
 import { openDatabase, rowsOf, type Database } from "./client.ts";
 import { migrateDatabase, ownsAuditLog } from "./roles.ts";
 
-const appRole = "samsyn_test_app";
-
-/** The URL of `url`'s server and database as another role (the test server trusts local logins). */
-function asRole(url: string, role: string): string {
-  const u = new URL(url);
-  u.username = role;
-  u.password = "";
-  return u.toString();
-}
+const appRole = testAppRole;
 
 describe.runIf(testDatabaseKinds().includes("postgres"))("the application's database role", () => {
   const url = serverUrl()!;

@@ -685,6 +685,26 @@ export const unitDataVersion = pgTable("unit_data_version", {
 });
 
 /**
+ * The listed population (listade patienter) per unit and month (`YYYY-MM`), by sex (F/M) and age
+ * band (src/population/rules.ts): aggregate figures from the region's listing system, no patient
+ * data; the denominator of sjuktal. Importing a month again replaces the unit's cells of it.
+ */
+export const listedPopulation = pgTable(
+  "listed_population",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    month: text("month").notNull(),
+    sex: text("sex").$type<"F" | "M">().notNull(),
+    ageBand: text("age_band").notNull(),
+    count: integer("count").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "listed_population_pkey", columns: [t.unitId, t.month, t.sex, t.ageBand] })],
+);
+
+/**
  * The chief's texts of the annual report (issue #10 item 5), per unit and report period
  * (`src/annual-report/periods.ts`): every save is a new version; the highest is current.
  * Texts about aggregated figures, no patient data.

@@ -4,13 +4,16 @@
  * the foreign keys (organisation, users, then unit by unit: patients, then their cases), and
  * only one patient's cases are held at a time, so a million certificates stream in little memory.
  *
- * Default: three health centres of ~3,000 listed patients with two years of certificates.
+ * Default: three health centres of ~3,000 stored patients with two years of certificates.
  * `certificates: N`: exactly N certificates over five years on as many units as that needs
  * (~20,000 per unit of ~8,000 listed — PRODUCT §7 designs for ~40 units and ~1 M certificates
  * over 5 years); units reuse test personnummer, which is allowed since patients are per unit.
+ * Every unit also gets its listed population (8,000–15,000, ./population.ts) for every month of
+ * the plan's years up to today's month: the stored patients are a sample of the listed ones.
  */
 import { dayNumber, isoDate, isIsoDate } from "../cases/days.ts";
 import type { appUser, assignment, careProvider, patient, region, unit } from "../db/schema.ts";
+import { monthOf } from "../population/rules.ts";
 import {
   generateCase,
   type ArendeEventRow,
@@ -29,6 +32,7 @@ import {
   type DemoUnit,
 } from "./organisation.ts";
 import { personPool, personTraits, type Person } from "./people.ts";
+import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
 
 export interface DemoOptions {
@@ -47,6 +51,7 @@ export type DemoRecord =
   | { table: "region"; row: typeof region.$inferInsert }
   | { table: "careProvider"; row: typeof careProvider.$inferInsert }
   | { table: "unit"; row: typeof unit.$inferInsert }
+  | { table: "listedPopulation"; row: ListedPopulationRow }
   | { table: "appUser"; row: typeof appUser.$inferInsert }
   | { table: "assignment"; row: typeof assignment.$inferInsert }
   | { table: "patient"; row: typeof patient.$inferInsert }
@@ -186,6 +191,11 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
   const { units, staffByUnit } = yield* organisation(root.fork("organisation"), plan, options.passwordHash);
 
   for (const [index, u] of units.entries()) {
+    // Its own stream: the population figures never move the patients or certificates.
+    const population = root.fork(`population/${index}`);
+    for (const row of listedPopulationRows(population, u.id, monthOf(options.today), plan.years * 12)) {
+      yield { table: "listedPopulation", row };
+    }
     const random = root.fork(`unit/${index}`);
     const staff = staffByUnit[index]!;
     const context = {

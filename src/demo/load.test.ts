@@ -49,6 +49,8 @@ describe.each(testDatabaseKinds())("demo loader on %s", (kind) => {
     expect(await count(database, "app_user")).toBe(35);
     expect(await count(database, "assignment")).toBe(33 + 2 * 3);
     expect(await count(database, "patient")).toBe(9_000);
+    // Every unit's listed population, per month of the last two years, sex and age band.
+    expect(await count(database, "listed_population")).toBe(3 * 24 * 2 * 9);
     const certificates = await count(database, "certificate");
     expect(certificates).toBeGreaterThan(10_000);
     expect(certificates).toBeLessThan(20_000);

@@ -108,7 +108,8 @@ describe.each(testDatabaseKinds())("chunked certificate import on %s", (kind) =>
   let unitId: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
+    // As the owner: a test injects a database failure with a trigger, which only an owner may create.
+    database = await openTestDatabase(kind, { as: "owner" });
     unitId = (await buildUnit(database.db)).id;
   });
   afterAll(() => database.close());

@@ -65,6 +65,10 @@ export function importRoutes() {
         `Importen avbröts efter ${error.progress.done} av ${error.progress.total} intyg. Importera samma fil igen för att fortsätta.`,
         { extra: { done: error.progress.done, total: error.progress.total } },
       );
+    } finally {
+      // Imported certificates (also the chunks committed before an interruption) may start or
+      // lengthen cases: their tasks now, not at the next hourly run.
+      c.var.deps.taskJob?.kick(unitId);
     }
   });
 }

@@ -139,8 +139,9 @@ describe.each(testDatabaseKinds())("patients API on %s", (kind) => {
     const huge = await coordinator.json<ErrorBody>("POST", "/api/patients", {
       body: { personnummer: "19800113-9297", givenName: "x".repeat(2_000_000), familyName: "B" },
     });
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("BODY_TOO_LARGE");
+    expect(huge.body.error.message).toMatch(/^Begäran är för stor/);
     expect(await patientCount()).toBe(before);
   });
 

@@ -7,7 +7,7 @@
 import writeXlsxFile from "write-excel-file/node";
 import { csvCell } from "../worklist/export.ts";
 import { statisticsDefinitions } from "./definitions.ts";
-import type { StatisticsResponse, UnitFigures } from "./schema.ts";
+import type { FurtherFiguresView, StatisticsResponse, UnitFigures } from "./schema.ts";
 
 type Cell = string | number | null;
 
@@ -75,12 +75,51 @@ function figureRows(unit: string, period: string, f: UnitFigures): Cell[][] {
   ];
 }
 
+function furtherRows(unit: string, today: string, further: FurtherFiguresView): Cell[][] {
+  const d = statisticsDefinitions;
+  return [
+    ...further.ongoingByGroup.map((row) => [
+      unit,
+      d.ongoingByGroup.label,
+      row.label,
+      today,
+      "Antal",
+      shown(row.total),
+      shown(row.women),
+      shown(row.men),
+    ]),
+    ...further.equality.flatMap((row) => [
+      [
+        unit,
+        d.equality.label,
+        row.label,
+        today,
+        "Skillnad i medianlängd, dagar (kvinnor − män)",
+        row.lengthDifference,
+        null,
+        null,
+      ],
+      [
+        unit,
+        d.equality.label,
+        row.label,
+        today,
+        "Skillnad i medelgrad, procentenheter (kvinnor − män)",
+        row.gradeDifference,
+        null,
+        null,
+      ],
+    ]),
+  ];
+}
+
 /** Every row of the export, the header first. */
 export function exportRows(answer: StatisticsResponse): Cell[][] {
   const rows: Cell[][] = [exportHeader];
-  for (const { unit, current, lastYear } of answer.units) {
+  for (const { unit, current, lastYear, further } of answer.units) {
     rows.push(...figureRows(unit.name, `${current.from}–${current.to}`, current));
     rows.push(...figureRows(unit.name, `${lastYear.from}–${lastYear.to}`, lastYear));
+    rows.push(...furtherRows(unit.name, current.today, further));
   }
   return rows;
 }

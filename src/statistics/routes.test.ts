@@ -228,6 +228,17 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     });
     expect(lastYear.kompletteringar.sent).toEqual(split(2, 1, 1));
     expect(lastYear.kompletteringar.rate).toEqual({ total: 0, women: 0, men: 0 });
+    // Every ongoing case has M54.5: one diagnosis group; 1 man is too few to compare the sexes.
+    const { further } = body.units[0]!;
+    expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, 5, 1))]);
+    expect(further.equality).toEqual([
+      expect.objectContaining({
+        label: further.ongoingByGroup[0]!.label,
+        comparable: false,
+        lengthFlagged: false,
+      }),
+    ]);
+    expect(further.equality[0]!.women).toMatchObject({ cases: 5, medianDays: 30 });
     expectNoIdentities(body);
   });
 
@@ -283,6 +294,9 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(own.kompletteringar.sent).toEqual(split(8, null, null));
     expect(own.kompletteringar.rate).toEqual({ total: null, women: null, men: null });
     expect(own.kompletteringar.byDoctor).toEqual([]);
+    const further = body.units.find((u) => u.unit.id === unitId)!.further;
+    expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
+    expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
     // No row of a breakdown can be worked out from the total and the other rows.
     for (const rows of [own.ongoingByLength, own.ongoingByGrade] as UnitFigures["ongoing"][][]) {
       for (const key of ["total", "women", "men"] as const) {

@@ -29,7 +29,7 @@ import {
 } from "./schema.ts";
 import { unitStatistics, type UnitStatistics } from "./service.ts";
 import { unitRef, unitsOfRegionOf, type UnitRef } from "./store.ts";
-import { figuresView } from "./view.ts";
+import { figuresView, furtherView } from "./view.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -111,7 +111,9 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
     const units = await unitsInScope(tx, auth);
     const computed: UnitStatistics[] = [];
     for (const unit of units) {
-      computed.push(await unitStatistics(tx, unit.id, { today, ...query, suppress }));
+      computed.push(
+        await unitStatistics(tx, unit.id, { today, ...query, suppress, icd10: c.var.deps.reference.icd10 }),
+      );
     }
     const doctorNames = await doctorNamesOf(tx, computed, auth);
     const view = (answer: UnitStatistics["current"], range: UnitStatistics["range"]) =>
@@ -147,6 +149,7 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
         unit,
         current: view(computed[index]!.current, computed[index]!.range),
         lastYear: view(computed[index]!.lastYear, computed[index]!.lastYearRange),
+        further: furtherView(computed[index]!.further, suppress),
       })),
     };
   });

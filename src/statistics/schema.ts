@@ -91,6 +91,33 @@ export const unitFigures = z
   })
   .openapi("StatisticsFigures");
 
+const sexFigures = z.object({
+  cases: z.number().int(),
+  medianDays: z.number().nullable(),
+  meanGrade: z.number().nullable(),
+});
+
+/** Figures of the ongoing cases beyond the contract: by diagnosis group, and the equality indicator. */
+export const furtherFigures = z
+  .object({
+    ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
+    equality: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        comparable: z.boolean(),
+        lengthDifference: z.number().nullable(),
+        gradeDifference: z.number().nullable(),
+        lengthFlagged: z.boolean(),
+        gradeFlagged: z.boolean(),
+        /** Per sex: cases, median length, mean grade; null in answers that leave the unit. */
+        women: sexFigures.nullable(),
+        men: sexFigures.nullable(),
+      }),
+    ),
+  })
+  .openapi("StatisticsFurtherFigures");
+
 export const statisticsResponse = z
   .object({
     scope: z.enum(["UNIT", "REGION"]),
@@ -104,6 +131,7 @@ export const statisticsResponse = z
         unit: z.object({ id: z.string(), name: z.string() }),
         current: unitFigures,
         lastYear: unitFigures,
+        further: furtherFigures,
       }),
     ),
   })
@@ -111,5 +139,6 @@ export const statisticsResponse = z
 
 export type StatisticsQuery = z.output<typeof statisticsQuery>;
 export type UnitFigures = z.output<typeof unitFigures>;
+export type FurtherFiguresView = z.output<typeof furtherFigures>;
 export type StatisticsResponse = z.output<typeof statisticsResponse>;
 export type StatisticsDoctorScope = StatisticsResponse["doctors"];

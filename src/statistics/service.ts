@@ -3,6 +3,8 @@
  * pure statistics (`./statistics.ts`) from the unit's certificates and kompletteringar.
  */
 import type { Queryable } from "../db/client.ts";
+import type { Icd10 } from "../reference/icd10/icd10.ts";
+import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
 import { addMonths, defaultRange, type MonthRange, type PeriodKind } from "./periods.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
 import { unitCertificates, unitGap, unitKompletteringar } from "./store.ts";
@@ -14,11 +16,15 @@ export interface StatisticsRequest {
   by: PeriodKind;
   /** Counts from 1 to suppress − 1 are hidden; 0: none. */
   suppress: number;
+  /** Diagnosis groups for the further figures. */
+  icd10: Pick<Icd10, "chapterOf" | "groupOf">;
 }
 
 export interface UnitStatistics {
   current: StatisticsAnswer;
   lastYear: StatisticsAnswer;
+  /** Unsuppressed: the caller suppresses them for answers that leave the unit. */
+  further: FurtherFigures;
   range: MonthRange;
   lastYearRange: MonthRange;
 }
@@ -57,6 +63,7 @@ export async function unitStatistics(
       today: sameDayLastYear(request.today),
       ...lastYearRange,
     }),
+    further: computeFurtherFigures(certs, { today: request.today, gap, unit: unitId, icd10: request.icd10 }),
     range,
     lastYearRange,
   };

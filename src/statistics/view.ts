@@ -4,8 +4,9 @@
  * for answers that leave the unit, the cross-row suppression of `./row-suppression.ts`.
  */
 import { questionAreas } from "../arenden/rules.ts";
+import { suppressFurtherFigures, type FurtherFigures } from "./further.ts";
 import { suppressAcrossRows } from "./row-suppression.ts";
-import type { StatisticsDoctorScope, UnitFigures } from "./schema.ts";
+import type { FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
 import type { StatisticsAnswer } from "./statistics.ts";
 
 export interface FiguresViewContext {
@@ -62,5 +63,34 @@ export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): 
         count: row.count,
       })),
     },
+  };
+}
+
+/**
+ * The diagnosis groups and the equality indicator. With suppression (answers that leave the unit)
+ * the module's suppression applies, the groups are also protected across rows, and the per-sex
+ * medians and means are left out.
+ */
+export function furtherView(further: FurtherFigures, suppress: number): FurtherFiguresView {
+  if (suppress === 0) {
+    return {
+      ongoingByGroup: further.ongoingByGroup,
+      equality: further.equality.map((row) => ({
+        key: row.key,
+        label: row.label,
+        comparable: row.comparable,
+        lengthDifference: row.lengthDifference,
+        gradeDifference: row.gradeDifference,
+        lengthFlagged: row.lengthFlagged,
+        gradeFlagged: row.gradeFlagged,
+        women: row.women,
+        men: row.men,
+      })),
+    };
+  }
+  const shown = suppressFurtherFigures(further, suppress);
+  return {
+    ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
+    equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
   };
 }

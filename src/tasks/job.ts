@@ -127,44 +127,86 @@ export async function runTaskJob(database: Database, options: TaskJobOptions): P
 }
 
 export interface TaskJob {
-  /** Run now (unless a run is going on); resolves when that run ends. */
+  /** Run for every unit now, or right after the run going on; resolves when that run ends. */
   runNow(): Promise<void>;
+  /**
+   * Plan the unit's tasks soon rather than at the next hourly run: a certificate was signed or
+   * imported, and a case may have started, grown past day 30 or reached a checkpoint. Kicks while
+   * a run is going on are gathered into one run after it.
+   */
+  kick(unitId: string): void;
   stop(): Promise<void>;
+}
+
+declare module "../server/env.ts" {
+  interface AppDeps {
+    /** The task job, kicked after certificates change; absent in tests that run the job by hand. */
+    taskJob?: Pick<TaskJob, "kick">;
+  }
 }
 
 /**
  * Runs the job shortly after start and then every hour: a new day's tasks appear within the hour
- * after midnight, and a run missed while the server was down is caught up at the next start.
+ * after midnight, and a run missed while the server was down is caught up at the next start. A
+ * kick runs it for one unit in between (one run at a time; what arrives meanwhile waits its turn).
  */
 export function startTaskJob(options: {
   database: Database;
   reference: ReferenceData;
   logger: Logger;
   intervalMs?: number;
+  /** Delay before the first run for every unit (default 5 s). */
+  startDelayMs?: number;
   now?: () => Date;
 }): TaskJob {
   const now = options.now ?? clock().now;
   let running: Promise<void> | null = null;
   let stopped = false;
-  const tick = (): Promise<void> => {
+  // What the next run covers: every unit, or the units kicked since the last run began.
+  let everyUnit = false;
+  let kicked = new Set<string>();
+
+  const runQueued = (): Promise<void> => {
     if (stopped) return Promise.resolve();
     if (running) return running;
-    running = runTaskJob(options.database, { now: now(), reference: options.reference })
+    if (!everyUnit && kicked.size === 0) return Promise.resolve();
+    const unitIds = everyUnit ? undefined : [...kicked];
+    everyUnit = false;
+    kicked = new Set();
+    running = runTaskJob(options.database, {
+      now: now(),
+      reference: options.reference,
+      ...(unitIds ? { unitIds } : {}),
+    })
       .then((r) => {
         if (r.created || r.skipped) options.logger.info({ ...r }, "task job");
       })
       .catch((error: unknown) => options.logger.error({ err: loggableError(error) }, "task job failed"))
       .finally(() => {
         running = null;
+        void runQueued();
       });
     return running;
   };
-  const first = setTimeout(() => void tick(), 5_000);
+  const tick = () => {
+    everyUnit = true;
+    return runQueued();
+  };
+  const first = setTimeout(() => void tick(), options.startDelayMs ?? 5_000);
   first.unref();
   const timer = setInterval(() => void tick(), options.intervalMs ?? 60 * 60 * 1000);
   timer.unref();
   return {
-    runNow: tick,
+    async runNow() {
+      everyUnit = true;
+      // The run going on may have begun before this call: wait for the one after it too.
+      while (running && !stopped) await running;
+      await runQueued();
+    },
+    kick(unitId) {
+      kicked.add(unitId);
+      void runQueued();
+    },
     async stop() {
       stopped = true;
       clearTimeout(first);

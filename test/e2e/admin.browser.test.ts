@@ -24,7 +24,8 @@ describe("administration", () => {
     const page = await newPage(browser);
     await logIn(page, "admin");
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Administration"]);
+    // The region's administrator imports listed populations (aggregate figures, no patient data).
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Importera listning", "Administration"]);
 
     await page.getByRole("heading", { level: 1, name: "Vårdenheter" }).waitFor();
     await page.getByRole("cell", { name: "Hälsocentralen Norrskenet" }).first().waitFor();

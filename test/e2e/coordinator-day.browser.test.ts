@@ -5,7 +5,7 @@
  * so ends its aktualisering task; a measure is recorded under the consent; one more of the patient's
  * tasks is marked done on the patient page. axe on every page.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectNoAxeViolations,
@@ -16,49 +16,7 @@ import {
   newPage,
   screenshot,
 } from "./browser.ts";
-import { addDays, serverToday } from "./fixtures.ts";
-
-interface ListRow {
-  patientId: string;
-  name: string;
-  protectedIdentity: boolean;
-}
-interface Task {
-  id: string;
-  patientId: string;
-  kind: string;
-  status: string;
-  note: string | null;
-  caseStart: string;
-}
-
-/** A patient in the "> 30 dagar" list with an open aktualisering task, an undecided case and no consent. */
-async function patientOfTheDay(page: Page) {
-  const list = (await (
-    await page.request.get("/api/sjukfall", { params: { over30: "true", limit: 1000 } })
-  ).json()) as { rows: ListRow[] };
-  // The task job runs a few seconds after the server starts.
-  let queue: { tasks: Task[] } = { tasks: [] };
-  for (let attempt = 0; attempt < 60 && !queue.tasks.some((t) => t.kind === "AKTUALISERA"); attempt++) {
-    if (attempt > 0) await page.waitForTimeout(500);
-    queue = (await (
-      await page.request.get("/api/tasks", { params: { scope: "queue", status: "ACTIVE", limit: 1000 } })
-    ).json()) as { tasks: Task[] };
-  }
-  for (const row of list.rows.filter((r) => !r.protectedIdentity)) {
-    const task = queue.tasks.find((t) => t.patientId === row.patientId && t.kind === "AKTUALISERA");
-    if (!task) continue;
-    const consents = (await (await page.request.get(`/api/patients/${row.patientId}/samtycken`)).json()) as {
-      consents: unknown[];
-    };
-    if (consents.consents.length > 0) continue;
-    const aktualisering = (await (
-      await page.request.get(`/api/patients/${row.patientId}/aktualisering`)
-    ).json()) as { cases: { start: string; needsDecision: boolean }[] };
-    if (aktualisering.cases.some((c) => c.start === task.caseStart && c.needsDecision)) return { row, task };
-  }
-  throw new Error("No patient over 30 days with an open aktualisering task, no decision and no consent.");
-}
+import { addDays, longCase, type TaskFixture } from "./fixtures.ts";
 
 describe("a rehabkoordinator's day", () => {
   let browser: Browser;
@@ -72,8 +30,24 @@ describe("a rehabkoordinator's day", () => {
   it("goes from the list over 30 days to a decided, consented and coordinated case", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
-    const today = await serverToday(page);
-    const { row, task } = await patientOfTheDay(page);
+    // The test's own patient past day 30: its aktualisering task waits in the coordinator's queue,
+    // the case is undecided and the patient has given no consent yet.
+    const {
+      today,
+      patient,
+      certificate,
+      aktualisera: task,
+      day30,
+    } = await longCase(browser, page, "Dagsson");
+    expect(task).toMatchObject({ caseStart: certificate.from, status: "OPEN", responsibleUserId: null });
+    const queue = (await (
+      await page.request.get("/api/tasks", { params: { scope: "queue", status: "ACTIVE", limit: 1000 } })
+    ).json()) as { tasks: TaskFixture[] };
+    expect(queue.tasks.map((t) => t.id)).toEqual(expect.arrayContaining([task.id, day30.id]));
+    const before = (await (await page.request.get(`/api/patients/${patient.id}/aktualisering`)).json()) as {
+      cases: { start: string; needsDecision: boolean }[];
+    };
+    expect(before.cases.find((c) => c.start === task.caseStart)).toMatchObject({ needsDecision: true });
     const marker = `DAG-${task.id.slice(0, 8)}`;
 
     // The list, filtered to cases over 30 days, narrowed to the patient by name.
@@ -83,12 +57,12 @@ describe("a rehabkoordinator's day", () => {
       .click();
     await page.getByRole("heading", { level: 1, name: "Pågående sjukfall" }).waitFor();
     await field(page, "Mer än 30 dagar").check();
-    await field(page, "Sök i listan").fill(row.name);
-    const link = page.locator("table[data-unit-list]").getByRole("link", { name: row.name }).first();
+    await field(page, "Sök i listan").fill(patient.name);
+    const link = page.locator("table[data-unit-list]").getByRole("link", { name: patient.name }).first();
     await link.waitFor();
     await expectNoAxeViolations(page);
     await link.click();
-    await page.getByRole("heading", { level: 1, name: row.name }).waitFor();
+    await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
 
     // Consent to coordination, recorded on the patient page.
     const consents = page.getByRole("region", { name: "Samtycken" });
@@ -132,7 +106,7 @@ describe("a rehabkoordinator's day", () => {
 
     // The case is decided, so its aktualisering task is done.
     await page.getByRole("link", { name: "Till patienten" }).click();
-    await page.getByRole("heading", { level: 1, name: row.name }).waitFor();
+    await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
     const aktualisering = page.getByRole("region", { name: "Aktualisering" });
     await expectText(aktualisering, "Koordinering utan team");
     const tasks = page.getByRole("region", { name: "Uppgifter" });
@@ -151,22 +125,20 @@ describe("a rehabkoordinator's day", () => {
       `${marker} stödsamtal inför återgång`,
     );
 
-    // One more of the patient's tasks done, from the patient page.
-    const open = tasks.locator("tbody tr").filter({ has: page.getByRole("button", { name: /^Klar/ }) });
-    if ((await open.count()) > 0) {
-      const id = await open.first().getAttribute("data-task");
-      await open.first().getByRole("button", { name: /^Klar/ }).click();
-      await expectText(tasks.locator(`tr[data-task="${id}"]`), "Åtgärdad");
-    }
+    // One more of the patient's tasks done, from the patient page: the day-30 checkpoint.
+    const checkpoint = tasks.locator(`tr[data-task="${day30.id}"]`);
+    await checkpoint.getByRole("button", { name: /^Klar/ }).click();
+    await expectText(checkpoint, "Åtgärdad");
     await expectNoAxeViolations(page);
     await screenshot(page, "50-koordinatorns-dag");
 
     const after = (await (
-      await page.request.get(`/api/patients/${row.patientId}/tasks`, { params: { status: "ALL" } })
-    ).json()) as { tasks: Task[] };
+      await page.request.get(`/api/patients/${patient.id}/tasks`, { params: { status: "ALL" } })
+    ).json()) as { tasks: TaskFixture[] };
     expect(after.tasks.find((t) => t.id === task.id)).toMatchObject({
       status: "DONE",
       note: "Beslut: Koordinering utan team",
     });
+    expect(after.tasks.find((t) => t.id === day30.id)).toMatchObject({ status: "DONE" });
   });
 });

@@ -1,14 +1,17 @@
 /**
  * The browser tests' own world: a patient of their own (a Skatteverket test personnummer the unit
- * does not hold yet) and certificates with dates relative to the server's today, created through
- * the real API with a logged-in page's session. A test asserts on what it built, never on whichever
+ * does not hold yet), certificates with dates relative to the server's today, and the tasks the
+ * task job plans for them (it runs for the unit right after a signing), created through the real
+ * API with a logged-in page's session. A test asserts on what it built, never on whichever
  * demo patient happens to fit, so it passes on any date (SAMSYN_NOW) and against a server that has
  * run the suite before (SAMSYN_E2E_URL).
  */
+import type { z } from "@hono/zod-openapi";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { addDays } from "../../src/cases/days.ts";
 import { loadTestPersonnummer } from "../../src/reference/testpersonnummer.ts";
+import type { taskSchema } from "../../src/tasks/schema.ts";
 import { logIn, newPage, type PatientSummary } from "./browser.ts";
 
 export { addDays };
@@ -59,26 +62,30 @@ function hashOf(text: string): number {
 /**
  * Registers a new patient on the page user's unit (a user with patient.write: rehab1, sekr1). The
  * personnummer is the first candidate, from a start fixed by `label`, that the unit does not hold:
- * the demo region and earlier runs keep theirs.
+ * the demo region and earlier runs keep theirs. The name is "Testa <label>-<n>" unless `name`
+ * gives one.
  */
-export async function createPatient(page: Page, label: string): Promise<PatientSummary> {
+export async function createPatient(
+  page: Page,
+  label: string,
+  name?: { givenName: string; familyName: string },
+): Promise<PatientSummary> {
   const list = personnummerCandidates();
   const start = hashOf(label) % list.length;
   for (let attempt = 0; attempt < 200; attempt++) {
     const index = (start + attempt) % list.length;
     const personnummer = list[index]!;
-    const familyName = `${label}-${index.toString(36)}`;
-    const response = await send(page, "POST", "/api/patients", {
-      personnummer,
+    const { givenName, familyName } = name ?? {
       givenName: "Testa",
-      familyName,
-    });
+      familyName: `${label}-${index.toString(36)}`,
+    };
+    const response = await send(page, "POST", "/api/patients", { personnummer, givenName, familyName });
     if (response.status() === 201) {
       const body = (await response.json()) as { id: string; personnummer: string };
       return {
         id: body.id,
         personnummer: body.personnummer,
-        name: `Testa ${familyName}`,
+        name: `${givenName} ${familyName}`,
         protectedIdentity: false,
       };
     }
@@ -165,5 +172,70 @@ export async function registeredPatient(browser: Browser, label: string): Promis
     return await createPatient(page, label);
   } finally {
     await page.context().close();
+  }
+}
+
+export type TaskFixture = z.output<typeof taskSchema>;
+
+/**
+ * The patient's tasks, once every kind in `kinds` is among them: the task job plans a unit's tasks
+ * right after a certificate is signed or imported (it runs beside the request, so wait for it).
+ */
+export async function tasksOnceCreated(
+  page: Page,
+  patientId: string,
+  kinds: readonly TaskFixture["kind"][],
+  timeout = 60_000,
+): Promise<TaskFixture[]> {
+  let tasks: TaskFixture[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(`/api/patients/${patientId}/tasks`, {
+          params: { status: "ALL" },
+        });
+        expect(response.status()).toBe(200);
+        tasks = ((await response.json()) as { tasks: TaskFixture[] }).tasks;
+        return kinds.filter((kind) => !tasks.some((t) => t.kind === kind));
+      },
+      { timeout, interval: 250, message: "the task job planned the case's tasks" },
+    )
+    .toEqual([]);
+  return tasks;
+}
+
+/**
+ * A new patient (registered by the page's user, who needs patient.write: rehab1, sekr1) with a
+ * case past day 30 that lakare1a signed, from 40 days before the server's today to 10 days after
+ * it (51 days, 100 %). Its tasks, once the task job has planned them: AKTUALISERA and the day-30
+ * checkpoint in the coordinator's queue (due in the past: overdue), the day-15 checkpoint to the
+ * doctor. Day 8 lies beyond the job's catch-up window, so it has none.
+ */
+export async function longCase(browser: Browser, page: Page, label: string) {
+  const today = await serverToday(page);
+  const patient = await createPatient(page, label);
+  const doctor = await newPage(browser);
+  try {
+    await logIn(doctor, "lakare1a");
+    const certificate = await signedCertificate(doctor, patient.id, {
+      from: addDays(today, -40),
+      to: addDays(today, 10),
+    });
+    const tasks = await tasksOnceCreated(page, patient.id, [
+      "AKTUALISERA",
+      "CHECKPOINT_DAY_15",
+      "CHECKPOINT_DAY_30",
+    ]);
+    const task = (kind: TaskFixture["kind"]) => tasks.find((t) => t.kind === kind)!;
+    return {
+      today,
+      patient,
+      certificate,
+      aktualisera: task("AKTUALISERA"),
+      day15: task("CHECKPOINT_DAY_15"),
+      day30: task("CHECKPOINT_DAY_30"),
+    };
+  } finally {
+    await doctor.context().close();
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The secretary imports certificates from another system; bad rows are reported, a rerun changes
- * nothing. And ärenden from Försäkringskassan: a komplettering file becomes an ärende, once.
+ * nothing. And ärenden from Försäkringskassan: a komplettering file becomes an ärende, once. The
+ * unit chief imports the unit's listed population: a bad row stops the file, a rerun changes nothing.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,5 +134,52 @@ describe("certificate import", () => {
     const arenden = page.getByRole("region", { name: "Ärenden från Försäkringskassan" });
     await expectText(arenden, "Beskriv funktionsnedsättningen mer konkret.");
     await expectText(arenden, "Mottaget från Försäkringskassan (inläst från fil)");
+  });
+
+  it("lets the unit chief import the listed population: a bad row stops the file, a rerun changes nothing", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "chef1");
+    // A month before the demo region's figures: new in this run's database.
+    const month = addDays(await serverToday(page), -3 * 366).slice(0, 7);
+    const file = (rows: string[]) => ({
+      name: "listning.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFFenhet;månad;kön;åldersgrupp;antal\r\n${rows.join("\r\n")}`, "utf8"),
+    });
+
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Importera listning" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Importera listning" }).waitFor();
+    // The chief imports no certificates: only the listing section is there.
+    expect(await page.getByRole("button", { name: "Importera", exact: true }).count()).toBe(0);
+    const section = page.getByRole("region", { name: "Listade patienter (underlag för sjuktal)" });
+    const input = section.locator("input[type=file]");
+    const submit = section.getByRole("button", { name: "Importera listning" });
+
+    await input.setInputFiles(file([`HC-NORR;${month};K;30-39;812`, `HC-NORR;${month};X;30-39;790`]));
+    await submit.click();
+    await expectText(
+      section.getByRole("alert"),
+      "Rad 3, kolumn kön: kön ska vara K (kvinnor) eller M (män).",
+    );
+    await expectNoAxeViolations(page);
+
+    const good = file([`HC-NORR;${month};K;30-39;812`, `HC-NORR;${month};M;30-39;790`]);
+    await input.setInputFiles(good);
+    await submit.click();
+    const result = section.getByRole("region", { name: "Resultat av listningsimporten" });
+    await expectText(result.getByRole("status"), "1 ny månad, 0 ersatta, 0 oförändrade.");
+    const row = result.getByRole("row", { name: new RegExp(month) });
+    await expectText(row, "Ny");
+    await expectText(row, /1\s602/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "22-import-listning");
+
+    await input.setInputFiles(good);
+    await submit.click();
+    await expectText(result.getByRole("status"), "0 nya månader, 0 ersatta, 1 oförändrad.");
+    await expectText(result.getByRole("row", { name: new RegExp(month) }), "Oförändrad");
   });
 });

@@ -26,7 +26,8 @@ interface Figures {
 interface Answer {
   scope: string;
   doctors: string;
-  units: { unit: { id: string }; current: Figures }[];
+  suppress: number;
+  units: { unit: { id: string; name: string }; current: Figures }[];
 }
 
 async function figures(page: Page, doctors: "ALL" | "OWN" = "ALL"): Promise<Figures> {
@@ -115,6 +116,9 @@ describe("Statistik", () => {
       chief.locator("[data-figure=kompletteringarRate] [data-definition]"),
       "delat med skickade intyg",
     );
+    // Where women and men are sick-listed differently: per diagnosis group, with its definition.
+    await expectText(chief.locator("[data-figure=equality] [data-definition]"), "kvinnor minus män");
+    expect(await chief.locator("[data-figure=equality]").getByRole("table").count()).toBe(1);
     // The chief sees every doctor by name, lakare1a's certificate among them.
     const sentByDoctor = await rowCounts(chief, /^Komplettering per läkare$/, doctorName);
     expect(sentByDoctor[0]).toBeGreaterThanOrEqual(1);
@@ -185,6 +189,39 @@ describe("Statistik", () => {
     await readOnly.getByLabel("Rapportperiod").selectOption(`${year}-T2`);
     await expectText(readOnly, summary);
     expect(await readOnly.getByRole("button", { name: "Spara texterna" }).count()).toBe(0);
+  });
+
+  it("starts the regional analyst on every unit of the region, with no count under 5", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "analytiker");
+    await page.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    const response = await page.request.get("/api/statistik");
+    expect(response.status()).toBe(200);
+    const answer = (await response.json()) as Answer;
+    expect(answer).toMatchObject({ scope: "REGION", doctors: "NONE", suppress: 5 });
+    // Every count of the answer; shares ("rate") and the equality differences are not counts.
+    const counts: number[] = [];
+    const walk = (value: unknown, key: string) => {
+      if (key === "rate" || key === "equality" || key === "grade") return;
+      if (typeof value === "number") counts.push(value);
+      else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+    };
+    walk(answer.units, "");
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    // The overview: one row per unit, then one section per unit.
+    const overview = page
+      .locator("table")
+      .filter({ has: page.locator("caption", { hasText: /^Regionens enheter/ }) });
+    await overview.waitFor();
+    expect(await overview.locator("tbody tr").count()).toBe(answer.units.length);
+    for (const unit of answer.units.slice(0, 3)) {
+      await page.getByRole("heading", { level: 2, name: unit.unit.name, exact: true }).waitFor();
+    }
+    await page.getByText("Antal under 5 visas som", { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, "statistik-analytiker");
   });
 
   it("shows the rehabkoordinator the unit's situation, women and men side by side, below the search", async () => {

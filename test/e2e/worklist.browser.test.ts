@@ -2,7 +2,9 @@
  * Pågående sjukfall and Uppgifter in the browser: the rehabkoordinator sees the unit's cases split
  * by women and men, filters "> 30 dagar", sorts, hides personal data, exports CSV with the filter
  * printed, and ends two tasks (done; not relevant with a reason). A doctor sees only their own
- * cases and no coordinator queue. Every page passes axe (WCAG 2.1 AA).
+ * cases and no coordinator queue. Every page passes axe (WCAG 2.1 AA). Each test builds the cases
+ * and tasks it looks for (its own patients, dates relative to the server's today); the demo
+ * region's cases are only more rows around them.
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
@@ -16,11 +18,23 @@ import {
   newPage,
   screenshot,
 } from "./browser.ts";
+import { addDays, createPatient, longCase, serverToday, sessionOf, signedCertificate } from "./fixtures.ts";
 
 interface ListAnswer {
   scope: "UNIT" | "OWN";
   counts: { total: number; women: number; men: number };
   rows: { patientId: string; doctorId: string | null; doctorName: string | null; days: number }[];
+}
+
+/**
+ * A new patient, registered by the page's user (rehab1), with one certificate the doctor's page
+ * signed for the days `from`–`to` after the server's today (negative: before it).
+ */
+async function ownCase(page: Page, doctor: Page, label: string, from: number, to: number) {
+  const today = await serverToday(page);
+  const patient = await createPatient(page, label);
+  await signedCertificate(doctor, patient.id, { from: addDays(today, from), to: addDays(today, to) });
+  return patient;
 }
 
 const count = async (page: Page, key: "total" | "women" | "men") =>
@@ -49,6 +63,21 @@ describe("Pågående sjukfall and Uppgifter", () => {
   it("lets the rehabkoordinator filter, sort, hide personal data and export the unit list", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
+    // The test's own cases: two past day 30 — one at 100 % for 81 days, which raises the risk flag
+    // "Heltidssjukskriven länge" — and one short.
+    const doctor = await newPage(browser);
+    await logIn(doctor, "lakare1a");
+    const fullTimeLong = await ownCase(page, doctor, "Listlang", -70, 10);
+    const long = await ownCase(page, doctor, "Listmellan", -40, 10);
+    const short = await ownCase(page, doctor, "Listkort", -3, 10);
+    await doctor.context().close();
+    const over30Answer = (await (
+      await page.request.get("/api/sjukfall", { params: { over30: "true", limit: 1000 } })
+    ).json()) as ListAnswer;
+    const over30Ids = over30Answer.rows.map((r) => r.patientId);
+    expect(over30Ids).toEqual(expect.arrayContaining([fullTimeLong.id, long.id]));
+    expect(over30Ids).not.toContain(short.id);
+
     await page
       .getByRole("navigation", { name: "Huvudmeny" })
       .getByRole("link", { name: "Pågående sjukfall" })
@@ -74,7 +103,8 @@ describe("Pågående sjukfall and Uppgifter", () => {
     await settled(page);
     const over30 = await count(page, "total");
     expect(over30).toBeLessThan(total);
-    expect(over30).toBeGreaterThan(0);
+    expect(over30).toBeGreaterThanOrEqual(2);
+    expect(over30).toBe(over30Answer.counts.total);
     const lengths = (await columnValues(page, "days")).map(Number);
     expect(lengths.length).toBe(Math.min(over30, 100));
     expect(lengths.every((days) => days > 30)).toBe(true);
@@ -99,11 +129,19 @@ describe("Pågående sjukfall and Uppgifter", () => {
       })
       .toBe(true);
 
-    // A risk flag opens with the facts that raised it.
+    // A risk flag opens with the facts that raised it: the list narrowed to the full-time case.
+    const search = field(page, "Sök i listan");
+    await search.fill(fullTimeLong.name);
+    await expect.poll(() => count(page, "total")).toBe(1);
+    await settled(page);
     const riskButton = page.locator("table[data-unit-list] .risk-button").first();
     await riskButton.click();
     expect(await riskButton.getAttribute("aria-expanded")).toBe("true");
     await expectText(page.locator("[data-risk-details]").first(), "Riskfaktorer");
+    await expectText(page.locator("[data-risk-details]").first(), "Heltidssjukskriven länge");
+    await search.fill("");
+    await expect.poll(() => count(page, "total")).toBe(over30);
+    await settled(page);
 
     // "Dölj personuppgifter": no name or personnummer in the table, the link still there.
     const firstPnr = (await columnValues(page, "personnummer"))[0]!;
@@ -136,6 +174,9 @@ describe("Pågående sjukfall and Uppgifter", () => {
   it("lets the rehabkoordinator mark one task done and one not relevant with a reason", async () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
+    // The test's own long case and its tasks: the overdue day-30 checkpoint and the aktualisering
+    // in the coordinator's queue, the day-15 checkpoint to the doctor.
+    const { patient, aktualisera, day15, day30 } = await longCase(browser, page, "Uppgiftsson");
     await page
       .getByRole("navigation", { name: "Huvudmeny" })
       .getByRole("link", { name: "Uppgifter" })
@@ -146,21 +187,27 @@ describe("Pågående sjukfall and Uppgifter", () => {
     await rows.first().waitFor();
     await expectNoAxeViolations(page);
     // Overdue tasks say so in words.
-    const overdue = page.locator("tr[data-overdue=true]");
-    if ((await overdue.count()) > 0) await expectText(overdue.first(), "Försenad");
+    const overdue = page.locator(`tr[data-task="${day30.id}"]`);
+    expect(await overdue.getAttribute("data-overdue")).toBe("true");
+    await expectText(overdue, "Försenad");
+    // The queue holds aktualiseringar, which end with their decision ("Besluta"), not with "Klar".
+    const decide = page.locator(`tr[data-task="${aktualisera.id}"]`);
+    await decide.getByRole("link", { name: /^Besluta/ }).waitFor();
+    expect(await decide.getByRole("button", { name: /^Klar/ }).count()).toBe(0);
+    // The doctor's checkpoint is not in the queue.
+    expect(await page.locator(`tr[data-task="${day15.id}"]`).count()).toBe(0);
 
-    // The queue holds aktualiseringar, which end with their decision ("Besluta"), not with "Klar":
-    // work the unit's tasks, and take one that has "Klar".
+    // The unit's tasks: the day-30 checkpoint done, the doctor's day-15 checkpoint not relevant.
     await page.getByRole("tab", { name: "Enhetens uppgifter" }).click();
     await rows.first().waitFor();
-    const first = rows.filter({ has: page.getByRole("button", { name: /^Klar/ }) }).first();
-    const firstId = await first.getAttribute("data-task");
+    const first = page.locator(`tr[data-task="${day30.id}"]`);
+    const firstId = day30.id;
     await first.getByRole("button", { name: /^Klar/ }).click();
     await expectText(page.getByRole("status").filter({ hasText: "markerad som klar" }), "markerad som klar");
     await expect.poll(() => page.locator(`tr[data-task="${firstId}"]`).count()).toBe(0);
 
-    const second = rows.first();
-    const secondId = await second.getAttribute("data-task");
+    const second = page.locator(`tr[data-task="${day15.id}"]`);
+    const secondId = day15.id;
     await second.getByRole("button", { name: /^Inte aktuell/ }).click();
     const dialog = page.getByRole("dialog", { name: "Inte aktuell" });
     await dialog.getByRole("button", { name: "Markera som inte aktuell" }).click();
@@ -190,17 +237,29 @@ describe("Pågående sjukfall and Uppgifter", () => {
     await screenshot(page, "uppgifter");
 
     // The patient page lists the patient's tasks, the ended one with its reason.
-    const patientId = await page.locator(`tr[data-task="${secondId}"] a`).first().getAttribute("href");
-    await page.locator(`tr[data-task="${secondId}"] a`).first().click();
-    expect(patientId).toMatch(/^\/patienter\//);
+    const patientLink = page.locator(`tr[data-task="${secondId}"] a`).first();
+    expect(await patientLink.getAttribute("href")).toBe(`/patienter/${patient.id}`);
+    await patientLink.click();
+    await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
     const section = page.getByRole("region", { name: "Uppgifter" });
     await expectText(section.locator(`tr[data-task="${secondId}"]`), "Beslutat på teammötet");
     await expectNoAxeViolations(page);
   });
 
   it("shows a doctor only their own cases and no coordinator queue", async () => {
+    // The test's own cases: one the doctor signed, one a colleague (lakare1b) signed.
+    const secretary = await newPage(browser);
+    await logIn(secretary, "sekr1");
     const page = await newPage(browser);
     await logIn(page, "lakare1a");
+    const colleaguePage = await newPage(browser);
+    await logIn(colleaguePage, "lakare1b");
+    const mine = await ownCase(secretary, page, "Egenfallsson", -5, 10);
+    const theirs = await ownCase(secretary, colleaguePage, "Kollegafallsson", -5, 10);
+    await secretary.context().close();
+    await colleaguePage.context().close();
+    const doctorName = (await sessionOf(page)).user.displayName;
+    await page.goto("/");
     await page.getByRole("heading", { name: "Mina uppgifter" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
     expect(await nav.getByRole("link", { name: "Aktualisering" }).count()).toBe(0);
@@ -213,7 +272,8 @@ describe("Pågående sjukfall and Uppgifter", () => {
       await page.request.get("/api/sjukfall", { params: { limit: 1000 } })
     ).json()) as ListAnswer;
     expect(own.scope).toBe("OWN");
-    const doctorName = "Karin Lindqvist";
+    expect(own.rows.map((r) => r.patientId)).toContain(mine.id);
+    expect(own.rows.map((r) => r.patientId)).not.toContain(theirs.id);
     expect(own.rows.every((r) => r.doctorName === doctorName)).toBe(true);
     expect(await count(page, "total")).toBe(own.counts.total);
     const shownDoctors = new Set(await columnValues(page, "doctor"));
@@ -228,8 +288,10 @@ describe("Pågående sjukfall and Uppgifter", () => {
         await coordinatorPage.request.get("/api/sjukfall", { params: { limit: 1000 } })
       ).json()) as ListAnswer
     ).rows;
-    const colleague = unitRows.find((r) => r.doctorName !== doctorName && r.doctorId)!;
+    const colleague = unitRows.find((r) => r.patientId === theirs.id)!;
     expect(colleague).toBeDefined();
+    expect(colleague.doctorName).not.toBe(doctorName);
+    expect(colleague.doctorId).not.toBeNull();
     const asked = (await (
       await page.request.get("/api/sjukfall", { params: { doctor: colleague.doctorId!, limit: 1000 } })
     ).json()) as ListAnswer;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.ts";
 import { fmbDirectory, loadFmb, shippedFiles } from "../../reference/fmb/load.ts";
 import { main } from "../main.ts";
+import { pgliteDumpFile } from "../../../test/databases.ts";
 
 const icd = (kod: string) => ({ kod, kodsystemnamn: "ICD-10" });
 
@@ -75,6 +77,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "samsyn-fmb-"));
   dataDir = join(dir, "data");
   await writeFile(join(dir, "newer.json"), JSON.stringify(newerDump));
+  // The data directory starts from the run's migrated dump, as an installed Samsyn's would be
+  // migrated: creating and migrating a cold one here took over 30 s on a busy machine.
+  const seeded = await openDatabase({
+    kind: "pglite",
+    dataDir,
+    loadDataDir: new Blob([readFileSync(pgliteDumpFile)]),
+  });
+  await seeded.close();
 });
 
 afterAll(async () => {

@@ -18,10 +18,12 @@ import {
 } from "../../imports/format.ts";
 import { ImportInterruptedError, importCertificates, type ImportReport } from "../../imports/store.ts";
 import { loadIcd10 } from "../../reference/icd10/load.ts";
+import { importListning, listningHelp } from "./import-listning.ts";
 import { withDatabase } from "../database.ts";
 import { integerOption, parseOptions, UsageError, write, writeJson, type CommandIo } from "../io.ts";
 
-export const importUsage = "usage: samsyn import certificates [--unit ID] [--chunk N] FILE";
+export const importUsage =
+  "usage: samsyn import certificates [--unit ID] [--chunk N] FILE\n       samsyn import listning FILE";
 
 export const importHelp = `${importUsage}
 
@@ -41,7 +43,8 @@ Progress goes to stderr. Prints the report on stdout: {"created", "updated", "un
 "patientsCreated", "rejected": [{"row", "id", "reasons"}], "seconds"}. Exit 1 when the import
 stopped halfway (what was committed stays; run the same command again to resume), exit 2 on bad
 usage or a file that cannot be read.
-`;
+
+${listningHelp}`;
 
 const purpose = "Import av intyg (kommandoraden)";
 
@@ -94,9 +97,14 @@ export async function importCommand(args: string[], io: CommandIo): Promise<numb
     return 0;
   }
   const [what, ...files] = positionals;
+  if (what === "listning") {
+    if (values.unit !== undefined || values.chunk !== undefined)
+      throw new UsageError("--unit and --chunk are for certificates", importUsage);
+    return importListning(files, io);
+  }
   if (what !== "certificates") {
     throw new UsageError(
-      what === undefined ? "missing what to import (certificates)" : `cannot import "${what}"`,
+      what === undefined ? "missing what to import (certificates or listning)" : `cannot import "${what}"`,
       importUsage,
     );
   }

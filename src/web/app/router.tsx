@@ -166,7 +166,7 @@ export function createRouter() {
                 {
                   path: "import",
                   element: (
-                    <RequireCapability anyOf={["certificate.import"]}>
+                    <RequireCapability anyOf={["certificate.import", "population.import"]}>
                       <ImportPage />
                     </RequireCapability>
                   ),

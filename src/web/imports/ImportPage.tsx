@@ -1,16 +1,21 @@
 /**
- * Import of certificates written in another system: the file is checked row by row on the server,
- * valid rows are stored (the same file twice changes nothing) and every rejected row says why.
+ * The import page. Certificates written in another system: the file is checked row by row on the
+ * server, valid rows are stored (the same file twice changes nothing) and every rejected row says
+ * why. Then ärenden from Försäkringskassan and the unit's listed population, each shown to those
+ * who may import it.
  */
 import { Alert, Code, List, Stack, Table, Text } from "@mantine/core";
 import { importFormatOf, useImportCertificates, type ImportReport } from "../api/imports.ts";
+import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { ArendeImportSection } from "./ArendeImportSection.tsx";
 import { FileUploadForm } from "./FileUploadForm.tsx";
+import { PopulationImportSection } from "./PopulationImportSection.tsx";
 
 const texts = {
   title: "Importera intyg",
+  populationTitle: "Importera listning",
   intro:
     "Här läser du in sjukintyg som skrivits i ett annat journalsystem, så att de räknas i enhetens sjukfall. Varje rad kontrolleras för sig; rader med fel läses inte in och du får veta varför. Samma fil kan läsas in flera gånger utan att något dubbleras.",
   formats: "Filformat",
@@ -35,11 +40,23 @@ const csvHeader =
   "id;patient;unit;doctor;signed;diagnosis;from;to;grade;smittbararpenning;status;replaces;completes";
 
 export function ImportPage() {
-  const upload = useImportCertificates();
-
+  const me = useSession();
+  const certificates = can(me, "certificate.import");
   return (
     <Stack gap="lg">
-      <PageTitle title={texts.title} />
+      {/* The unit chief imports only the listing: the title says what the page is for them. */}
+      <PageTitle title={certificates ? texts.title : texts.populationTitle} />
+      {certificates && <CertificateImport />}
+      <ArendeImportSection />
+      <PopulationImportSection />
+    </Stack>
+  );
+}
+
+function CertificateImport() {
+  const upload = useImportCertificates();
+  return (
+    <>
       <Text maw={720}>{texts.intro}</Text>
       <section aria-labelledby="import-format">
         <Text component="h2" id="import-format" fw={700} fz="lg" mb="xs">
@@ -67,8 +84,7 @@ export function ImportPage() {
       />
       {upload.isError && <ErrorAlert error={upload.error} />}
       {upload.data && <ImportResult report={upload.data} />}
-      <ArendeImportSection />
-    </Stack>
+    </>
   );
 }
 

@@ -19,10 +19,12 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AnnualReportSection } from "./AnnualReportSection.tsx";
+import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
 import { NowSection } from "./NowSection.tsx";
 import { PeriodPicker } from "./PeriodPicker.tsx";
+import { RegionOverview } from "./RegionOverview.tsx";
 import { defaultQuery } from "./query.ts";
 import { TrendSection } from "./TrendSection.tsx";
 
@@ -53,6 +55,9 @@ function useQueryState(): [StatisticsQuery, (q: StatisticsQuery) => void] {
   return [query, (q) => setParams({ from: q.from, to: q.to, by: q.by }, { replace: true })];
 }
 
+/** The id of a unit's heading: the region overview links to it. */
+const unitAnchor = (unitId: string) => `enhet-${unitId.replace(/[^A-Za-z0-9_-]/g, "")}`;
+
 function UnitBlock({
   entry,
   answer,
@@ -63,11 +68,12 @@ function UnitBlock({
   const id = useId();
   const { current, lastYear } = entry;
   return (
-    <Stack component="section" aria-labelledby={`${id}-unit`} gap="xl">
-      <Title order={2} id={`${id}-unit`}>
+    <Stack component="section" aria-labelledby={unitAnchor(entry.unit.id)} gap="xl">
+      <Title order={2} id={unitAnchor(entry.unit.id)}>
         {entry.unit.name}
       </Title>
       <NowSection current={current} lastYear={lastYear} headingId={`${id}-now`} />
+      <EqualitySection further={entry.further} headingId={`${id}-equality`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
@@ -116,6 +122,7 @@ export function StatisticsPage() {
             </Alert>
           )}
           <Basis suppress={answer.suppress} />
+          {answer.scope === "REGION" && <RegionOverview answer={answer} anchorOf={unitAnchor} />}
           {answer.units.map((entry) => (
             <UnitBlock key={entry.unit.id} entry={entry} answer={answer} />
           ))}
