@@ -36,6 +36,8 @@ function report(equality: EqualityRow[], overrides: Partial<AnnualReport> = {}):
       },
     },
     equality,
+    listed: null,
+    sjuktal: { total: null, women: null, men: null },
     kompletteringByMonth: [],
     answerTimes: { answered: zero, open: zero, medianDays: { total: null, women: null, men: null } },
     texts: {
@@ -108,6 +110,7 @@ describe("annual report document", () => {
     const text = JSON.stringify(annualReportDocument(report([])).content);
     expect(text).toContain("Ingen diagnosgrupp har minst fem sjukfall för både kvinnor och män.");
     expect(text).toContain("(Ingen text skriven.)");
+    expect(text).toContain("Enhetens listade patienter är inte inlästa för månaden");
     expect(text).toContain("Årsbokslut 2026 (januari–december)");
   });
 });

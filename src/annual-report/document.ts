@@ -29,6 +29,7 @@ export const reportTexts = {
   equalityNone: "Ingen diagnosgrupp har minst fem sjukfall för både kvinnor och män.",
   large: "Stor skillnad",
   ownOnly: "Endast din egen rad visas.",
+  noListing: "Enhetens listade patienter är inte inlästa för månaden: sjuktal kan inte räknas.",
 } as const;
 
 const integer = new Intl.NumberFormat("sv-SE");
@@ -98,6 +99,19 @@ function casesNow(report: AnnualReport): Content[] {
         "Grad",
         f.ongoingByGrade.map((r) => [`${r.grade} %`, r]),
       ),
+    ),
+    ...figure(
+      "sjuktal",
+      report.listed
+        ? splitTable(
+            "Mått",
+            [
+              ["Listade patienter", report.listed],
+              ["Sjuktal (per 1 000 listade)", report.sjuktal],
+            ],
+            numberText,
+          )
+        : { text: reportTexts.noListing },
     ),
     ...figure(
       "newCases",

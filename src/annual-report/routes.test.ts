@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { Database } from "../db/client.ts";
-import { auditEvent, certificate, fkArende } from "../db/schema.ts";
+import { auditEvent, certificate, fkArende, listedPopulation } from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -131,6 +131,12 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     // Men: one ongoing (new in July, with a komplettering), one ended in March.
     await signed("19241006-8338", d1.id, [100, "2026-07-01", "2026-09-15"], ["35", "17"]);
     await signed("19330817-9013", d1.id, [25, "2026-03-01", "2026-03-31"]);
+    // The listing of August (another age band's cells add up by sex).
+    await database.db.insert(listedPopulation).values([
+      { unitId, month: "2026-08", sex: "F", ageBand: "20-29", count: 300 },
+      { unitId, month: "2026-08", sex: "F", ageBand: "30-39", count: 200 },
+      { unitId, month: "2026-08", sex: "M", ageBand: "30-39", count: 400 },
+    ]);
     // After the period: neither ongoing on 2026-08-31 nor sent in it.
     await signed("19420302-7018", d2.id, [100, "2026-10-01", "2026-10-31"], ["35"]);
   });
@@ -272,6 +278,9 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     expect(rows).toContainEqual(["2026-07", "0", "1", "1"]);
     expect(rows).toContainEqual(["2026-08", "2", "0", "2"]);
     expect(rows).toContainEqual(["Summa", "2", "2", "4"]);
+    // Sjuktal: 2 of 500 women, 1 of 400 men, 3 of 900 per 1,000.
+    expect(rows).toContainEqual(["Listade patienter", "500", "400", "900"]);
+    expect(rows).toContainEqual(["Sjuktal (per 1 000 listade)", "4", "2,5", "3,3"]);
     expect(rows).toContainEqual(["Skickade intyg", "2", "2", "4"]);
     expect(rows).toContainEqual(["Intyg med komplettering", "1", "1", "2"]);
     expect(rows).toContainEqual(["Andel med komplettering", "50 %", "50 %", "50 %"]);

@@ -5,6 +5,7 @@
  */
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
+import { listedPopulationByMonth } from "../population/store.ts";
 import { errors } from "../server/errors.ts";
 import { loadIcd10 } from "../reference/icd10/load.ts";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../statistics/komplettering-follow-up.ts";
 import { computeFurtherFigures } from "../statistics/further.ts";
 import type { EqualityRow } from "../statistics/equality.ts";
+import type { RateSplit, Split } from "../statistics/split.ts";
 import type { StatisticsDoctorScope, UnitFigures } from "../statistics/schema.ts";
 import { computeStatistics } from "../statistics/statistics.ts";
 import { unitCertificates, unitGap, unitKompletteringar, unitRef } from "../statistics/store.ts";
@@ -94,10 +96,22 @@ export interface AnnualReport {
   figures: UnitFigures;
   doctors: ReportScope["doctors"];
   equality: EqualityRow[];
+  /** Listed patients in the report day's month (null: the unit has no listing imported by then). */
+  listed: Split | null;
+  /** Ongoing cases per 1,000 listed. */
+  sjuktal: RateSplit;
   kompletteringByMonth: KompletteringPeriodRow[];
   /** Answer times of the kompletteringar on the certificates sent in the period (the unit's). */
   answerTimes: AnswerTimes;
   texts: ReportTexts;
+}
+
+/** The unit's listed patients in the month of `day` (the listing's missing-month rule applies). */
+async function listedOn(tx: Tx, unitId: string, day: string): Promise<Split | null> {
+  const month = day.slice(0, 7);
+  const [figures] = await listedPopulationByMonth(tx, { unitId, from: month, to: month });
+  if (!figures || figures.missingUnits.includes(unitId)) return null;
+  return { total: figures.total, women: figures.women, men: figures.men };
 }
 
 /** Everything the PDF prints, computed for the unit (no suppression: the report stays on the unit). */
@@ -140,7 +154,14 @@ export async function annualReport(
     doctorNames: await userNames(tx, ids),
     acrossRows: false,
   });
-  const further = computeFurtherFigures(certs, { today: day, gap, unit: scope.unitId, icd10: loadIcd10() });
+  const listed = await listedOn(tx, scope.unitId, day);
+  const further = computeFurtherFigures(certs, {
+    today: day,
+    gap,
+    unit: scope.unitId,
+    icd10: loadIcd10(),
+    listed: listed ?? undefined,
+  });
   return {
     unitName: unit.name,
     period,
@@ -149,6 +170,8 @@ export async function annualReport(
     figures,
     doctors: scope.doctors,
     equality: further.equality,
+    listed,
+    sjuktal: further.sjuktal,
     kompletteringByMonth: kompletteringarByPeriod(certs, arenden, range, "month", scope.unitId),
     answerTimes: kompletteringAnswerTimes(certs, answered, {
       first: period.firstDay,
