@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
   let otherUnitId: string;
   const doctors = { d1: { id: "", name: "" }, d2: { id: "", name: "" } };
   const clients = {} as Record<
-    "chief" | "mlu" | "doctor" | "coordinator" | "secretary" | "otherChief",
+    "chief" | "mlu" | "doctor" | "coordinator" | "secretary" | "analyst" | "otherChief",
     TestClient
   >;
   const chiefId = { id: "", name: "" };
@@ -120,6 +120,7 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     clients.mlu = await clientFor(testApp, mlu.id);
     clients.coordinator = await client({ roles: [["REHABKOORDINATOR", unitId]] });
     clients.secretary = await client({ roles: [["SEKRETERARE", unitId]] });
+    clients.analyst = await client({ roles: [["REGIONANALYTIKER", unitId]] });
     clients.otherChief = await client({ roles: [["ENHETSCHEF", otherUnitId]] });
     clients.doctor = await clientFor(testApp, doctors.d1.id);
 
