@@ -4,7 +4,8 @@
  * the patient's sex, each figure has its definition beside it and a table beside its chart, the
  * export downloads a CSV with the same figures, and the page passes axe. The rehabkoordinator's
  * start shows the unit's situation with women and men side by side below the patient search.
- * The chief writes the annual report's texts and downloads the report (PDF); the coordinator reads them.
+ * The chief writes the annual report's texts (a save after the MLU's shows both versions) and
+ * downloads the report (PDF); the coordinator reads the texts.
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -165,9 +166,32 @@ describe("Statistik", () => {
 
     const saved = await chief.request.get(`/api/statistik/arsrapport/${year}-T2`);
     expect(saved.status()).toBe(200);
-    expect(await saved.json()).toMatchObject({ summary, canWrite: true });
+    const first = (await saved.json()) as { version: number; summary: string };
+    expect(first).toMatchObject({ summary, canWrite: true });
     await expectNoAxeViolations(chief);
     await screenshot(chief, "statistik-arsrapport");
+
+    // The MLU saves meanwhile; the chief's next save shows both versions and keeps the chief's text.
+    const mlu = await newPage(browser);
+    await logIn(mlu, "mlu1");
+    const { csrfToken } = await sessionOf(mlu);
+    const mluText = "MLU: följ upp kompletteringarna per läkare.";
+    const mluSave = await mlu.request.fetch(`/api/statistik/arsrapport/${year}-T2`, {
+      method: "PUT",
+      headers: { "x-csrf-token": csrfToken },
+      data: { version: first.version, summary, equality: "", actions: mluText },
+    });
+    expect(mluSave.status()).toBe(200);
+    await section.getByLabel("Åtgärder och plan framåt").fill("Chefen: tidig kontakt och uppföljning.");
+    await section.getByRole("button", { name: "Spara texterna" }).click();
+    const conflict = section.getByRole("alert").filter({ hasText: "Någon annan har sparat texterna" });
+    await expectText(conflict, mluText);
+    await expectNoAxeViolations(chief);
+    await conflict.getByRole("button", { name: "Spara min version" }).click();
+    await expectText(
+      section.getByRole("status").first(),
+      `Texterna är sparade (version ${first.version + 2})`,
+    );
 
     const [download] = await Promise.all([
       chief.waitForEvent("download"),
