@@ -247,6 +247,11 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     expect(noVersion.body.error.issues?.[0]?.path).toBe("version");
     const kept = await clients.chief.json<ReportTexts>("GET", "/api/statistik/arsrapport/2025");
     expect(kept.body.version).toBe(0);
+    const future = await clients.chief.json<ErrorBody>("GET", "/api/statistik/arsrapport/2027-T1/pdf");
+    expect(future.status).toBe(400);
+    expect(future.body.error.issues).toEqual([
+      { path: "period", message: expect.stringMatching(/inte börjat/) },
+    ]);
   });
 
   it("renders the report as PDF with the unit's figures, women / men / total, and the chief's texts", async () => {

@@ -8,7 +8,9 @@ import type { Context } from "hono";
 import { grantFor } from "../access/actor.ts";
 import { authorizeOnUnit } from "../access/authorize.ts";
 import { recordAudit } from "../audit/audit.ts";
+import { stockholmToday } from "../dates/today.ts";
 import type { AppEnv } from "../server/env.ts";
+import { errors } from "../server/errors.ts";
 import { jsonBody, jsonResponse } from "../server/openapi.ts";
 import { createRouter, noPatientData, patientRoute } from "../server/router.ts";
 import { renderAnnualReportPdf } from "./document.ts";
@@ -115,6 +117,11 @@ export function annualReportRoutes() {
     const period = periodOf(c, c.req.valid("param").period);
     const doctors = grantFor(auth.actor, "statistics.doctors") ? ("ALL" as const) : ("OWN" as const);
     const now = c.var.deps.now();
+    if (period.firstDay > stockholmToday(now)) {
+      throw errors.badRequest("Rapportperioden (period) har inte börjat än.", [
+        { path: "period", message: "Rapportperioden har inte börjat än: välj en period som har börjat." },
+      ]);
+    }
     const report = await c.var.deps.database.db.transaction(async (tx) => {
       const report = await annualReport(
         tx,
