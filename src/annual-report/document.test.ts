@@ -35,6 +35,7 @@ function report(equality: EqualityRow[], overrides: Partial<AnnualReport> = {}):
         byQuestion: [],
       },
     },
+    ongoingByGroup: [],
     equality,
     listed: null,
     sjuktal: { total: null, women: null, men: null },

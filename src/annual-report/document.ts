@@ -101,6 +101,13 @@ function casesNow(report: AnnualReport): Content[] {
       ),
     ),
     ...figure(
+      "ongoingByGroup",
+      splitTable(
+        "Diagnosgrupp",
+        report.ongoingByGroup.map((r) => [r.label, r]),
+      ),
+    ),
+    ...figure(
       "sjuktal",
       report.listed
         ? splitTable(

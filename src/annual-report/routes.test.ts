@@ -4,6 +4,7 @@ import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { Database } from "../db/client.ts";
 import { auditEvent, certificate, fkArende, listedPopulation } from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
+import { loadIcd10 } from "../reference/icd10/load.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
@@ -280,6 +281,9 @@ describe.each(testDatabaseKinds())("annual report API on %s", (kind) => {
     expect(rows).toContainEqual(["Pågående sjukfall", "2", "1", "3"]);
     expect(rows).toContainEqual(["100 %", "1", "1", "2"]);
     expect(rows).toContainEqual(["50 %", "1", "0", "1"]);
+    // Every case has M54.5 (ryggvärk): one diagnosis group with all three.
+    const group = loadIcd10().groupOf("M54.5")!;
+    expect(rows).toContainEqual([group.name, "2", "1", "3"]);
     expect(rows).toContainEqual(["2026-03", "0", "1", "1"]);
     expect(rows).toContainEqual(["2026-07", "0", "1", "1"]);
     expect(rows).toContainEqual(["2026-08", "2", "0", "2"]);

@@ -15,6 +15,7 @@ import {
   type KompletteringPeriodRow,
 } from "../statistics/komplettering-follow-up.ts";
 import { computeFurtherFigures } from "../statistics/further.ts";
+import type { DiagnosisRow } from "../statistics/diagnosis.ts";
 import type { EqualityRow } from "../statistics/equality.ts";
 import type { RateSplit, Split } from "../statistics/split.ts";
 import type { StatisticsDoctorScope, UnitFigures } from "../statistics/schema.ts";
@@ -95,6 +96,8 @@ export interface AnnualReport {
   day: string;
   figures: UnitFigures;
   doctors: ReportScope["doctors"];
+  /** Ongoing cases by diagnosis group (the groups of the equality indicator). */
+  ongoingByGroup: DiagnosisRow[];
   equality: EqualityRow[];
   /** Listed patients in the report day's month (null: the unit has no listing imported by then). */
   listed: Split | null;
@@ -169,6 +172,7 @@ export async function annualReport(
     day,
     figures,
     doctors: scope.doctors,
+    ongoingByGroup: further.ongoingByGroup,
     equality: further.equality,
     listed,
     sjuktal: further.sjuktal,
