@@ -88,6 +88,16 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
       shown(row.women),
       shown(row.men),
     ]),
+    [
+      unit,
+      d.sjuktal.label,
+      "",
+      today,
+      "Per 1 000 listade",
+      further.sjuktal.total,
+      further.sjuktal.women,
+      further.sjuktal.men,
+    ],
     ...further.equality.flatMap((row) => [
       [
         unit,

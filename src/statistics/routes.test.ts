@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, sql } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/node";
 import type { Database } from "../db/client.ts";
-import { auditEvent, careProvider, certificate, fkArende, region } from "../db/schema.ts";
+import { auditEvent, careProvider, certificate, fkArende, listedPopulation, region } from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -135,6 +135,12 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       questions: ["6"],
     }); // 31 days
     await signed(unitId, "19420302-7018", d1.id, [100, "2025-11-01", "2025-11-30"]); // a year ago
+    // Listed: 1,000 women and 500 men (an earlier month: the latest import counts).
+    await database.db.insert(listedPopulation).values([
+      { unitId, month: "2026-09", sex: "F", ageBand: "30-39", count: 600 },
+      { unitId, month: "2026-09", sex: "F", ageBand: "70+", count: 400 },
+      { unitId, month: "2026-09", sex: "M", ageBand: "40-49", count: 500 },
+    ]);
     // The neighbour unit (same region) has one ongoing case; the foreign unit is another region's.
     await signed(neighbourId, "19600120-9136", d1.id, [100, "2026-11-01", "2026-11-30"]);
     await signed(foreignId, "19900312-2398", d1.id, [100, "2026-11-01", "2026-11-30"]);
@@ -239,6 +245,8 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       }),
     ]);
     expect(further.equality[0]!.women).toMatchObject({ cases: 5, medianDays: 30 });
+    // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
+    expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
   });
 
@@ -279,7 +287,9 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(ids).toEqual(expect.arrayContaining([unitId, neighbourId]));
     expect(ids).not.toContain(foreignId);
     const numbers: [string, number][] = [];
+    // Every count; shares (rate, sjuktal) and the equality differences are checked on their own below.
     const walk = (value: unknown, key: string) => {
+      if (key === "rate" || key === "sjuktal" || key === "equality") return;
       if (typeof value === "number") numbers.push([key, value]);
       else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
       else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
@@ -297,6 +307,8 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
     expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
+    // The sexes' ongoing counts are hidden, so are their sjuktal (with the listed count they give them back).
+    expect(further.sjuktal).toEqual({ total: 4, women: null, men: null });
     // No row of a breakdown can be worked out from the total and the other rows.
     for (const rows of [own.ongoingByLength, own.ongoingByGrade] as UnitFigures["ongoing"][][]) {
       for (const key of ["total", "women", "men"] as const) {

@@ -101,6 +101,8 @@ const sexFigures = z.object({
 export const furtherFigures = z
   .object({
     ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
+    /** Ongoing cases per 1,000 listed patients today; null without a listed population (or hidden). */
+    sjuktal: rateSplit,
     equality: z.array(
       z.object({
         key: z.string(),

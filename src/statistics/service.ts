@@ -3,6 +3,7 @@
  * pure statistics (`./statistics.ts`) from the unit's certificates and kompletteringar.
  */
 import type { Queryable } from "../db/client.ts";
+import { listedPopulationByMonth } from "../population/store.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
 import { addMonths, defaultRange, type MonthRange, type PeriodKind } from "./periods.ts";
@@ -42,15 +43,24 @@ export function requestedRange(request: StatisticsRequest): MonthRange {
   return { from: request.from ?? fallback.from, to: request.to ?? fallback.to };
 }
 
+/** The unit's listed patients in today's month (or its latest earlier import); undefined without one. */
+async function listedToday(q: Queryable, unitId: string, today: string) {
+  const month = today.slice(0, 7);
+  const [row] = await listedPopulationByMonth(q, { unitId, from: month, to: month });
+  if (!row || row.missingUnits.includes(unitId)) return undefined;
+  return { total: row.total, women: row.women, men: row.men };
+}
+
 export async function unitStatistics(
   q: Queryable,
   unitId: string,
   request: StatisticsRequest,
 ): Promise<UnitStatistics> {
-  const [certs, arenden, gap] = [
+  const [certs, arenden, gap, listed] = [
     await unitCertificates(q, unitId),
     await unitKompletteringar(q, unitId),
     await unitGap(q, unitId),
+    await listedToday(q, unitId, request.today),
   ];
   const range = requestedRange(request);
   const lastYearRange = { from: addMonths(range.from, -12), to: addMonths(range.to, -12) };
@@ -63,7 +73,13 @@ export async function unitStatistics(
       today: sameDayLastYear(request.today),
       ...lastYearRange,
     }),
-    further: computeFurtherFigures(certs, { today: request.today, gap, unit: unitId, icd10: request.icd10 }),
+    further: computeFurtherFigures(certs, {
+      today: request.today,
+      gap,
+      unit: unitId,
+      icd10: request.icd10,
+      listed,
+    }),
     range,
     lastYearRange,
   };

@@ -75,6 +75,7 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
   if (suppress === 0) {
     return {
       ongoingByGroup: further.ongoingByGroup,
+      sjuktal: further.sjuktal,
       equality: further.equality.map((row) => ({
         key: row.key,
         label: row.label,
@@ -91,6 +92,7 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
   const shown = suppressFurtherFigures(further, suppress);
   return {
     ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
+    sjuktal: shown.sjuktal,
     equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
   };
 }

@@ -117,6 +117,9 @@ describe("Statistik", () => {
       chief.locator("[data-figure=kompletteringarRate] [data-definition]"),
       "delat med skickade intyg",
     );
+    // Sjuktal from the demo region's listed population, with its definition.
+    await expectText(chief.locator("[data-figure=sjuktal] [data-definition]"), "per 1 000 listade");
+    await expectText(chief.locator("[data-figure=sjuktal] table"), /\d+,\d/);
     // Where women and men are sick-listed differently: per diagnosis group, with its definition.
     await expectText(chief.locator("[data-figure=equality] [data-definition]"), "kvinnor minus män");
     expect(await chief.locator("[data-figure=equality]").getByRole("table").count()).toBe(1);

@@ -1,5 +1,6 @@
 /** "Just nu": ongoing cases today, by length and by grade, women and men side by side. */
-import { Stack, Title } from "@mantine/core";
+import { Stack, Table, Title } from "@mantine/core";
+import type { FurtherFiguresView } from "../../statistics/schema.ts";
 import type { UnitFigures } from "../api/statistics.ts";
 import { dateLabel } from "../format.ts";
 import { BarChart, type ChartSeries } from "./BarChart.tsx";
@@ -13,6 +14,8 @@ const texts = {
   gradeGroup: "Sjukskrivningsgrad",
   ongoingGroup: "Pågående sjukfall",
   lastYearNote: (day: string) => `jämfört med ${dateLabel(day)}`,
+  sjuktalCaption: "Pågående sjukfall per 1 000 listade patienter i dag",
+  noListing: "ingen listning",
   chartDescription: (rows: string) => `Kvinnor och män per grupp: ${rows}. Samma siffror finns i tabellen.`,
 };
 
@@ -42,13 +45,49 @@ export function SplitChart({ title, rows }: { title: string; rows: { label: stri
   );
 }
 
+const perMille = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function SjuktalTable({
+  sjuktal,
+  suppressed,
+}: {
+  sjuktal: FurtherFiguresView["sjuktal"];
+  suppressed: boolean;
+}) {
+  const text = (value: number | null) =>
+    value === null ? (suppressed ? t.hidden : texts.noListing) : perMille.format(value);
+  return (
+    <Table withTableBorder striped fz="sm" maw={560}>
+      <caption>{texts.sjuktalCaption}</caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t.women}</Table.Th>
+          <Table.Th scope="col">{t.men}</Table.Th>
+          <Table.Th scope="col">{t.total}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Td>{text(sjuktal.women)}</Table.Td>
+          <Table.Td>{text(sjuktal.men)}</Table.Td>
+          <Table.Td>{text(sjuktal.total)}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function NowSection({
   current,
   lastYear,
+  sjuktal,
+  suppressed,
   headingId,
 }: {
   current: UnitFigures;
   lastYear: UnitFigures;
+  sjuktal: FurtherFiguresView["sjuktal"];
+  suppressed: boolean;
   headingId: string;
 }) {
   const lengths = current.ongoingByLength.map((row, i) => ({
@@ -72,6 +111,9 @@ export function NowSection({
           groupHeader={t.count}
           rows={[{ label: texts.ongoingGroup, current: current.ongoing, lastYear: lastYear.ongoing }]}
         />
+      </FigureBlock>
+      <FigureBlock figure="sjuktal">
+        <SjuktalTable sjuktal={sjuktal} suppressed={suppressed} />
       </FigureBlock>
       <FigureBlock
         figure="ongoingByLength"

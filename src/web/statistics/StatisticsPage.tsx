@@ -72,7 +72,13 @@ function UnitBlock({
       <Title order={2} id={unitAnchor(entry.unit.id)}>
         {entry.unit.name}
       </Title>
-      <NowSection current={current} lastYear={lastYear} headingId={`${id}-now`} />
+      <NowSection
+        current={current}
+        lastYear={lastYear}
+        sjuktal={entry.further.sjuktal}
+        suppressed={answer.suppress > 0}
+        headingId={`${id}-now`}
+      />
       <EqualitySection further={entry.further} headingId={`${id}-equality`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
