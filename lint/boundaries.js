@@ -27,6 +27,7 @@ export const pureModules = [
   /^src\/worklist\/risk\.ts$/,
   /^src\/statistics\/(arende-input|definitions|diagnosis|doctors|equality|further|komplettering-follow-up|kompletteringar|long-cases|new-cases|ongoing|periods|sex|signing-day|sjuktal|split|statistics|suppression)\.ts$/,
   /^src\/statistics\/row-suppression\.ts$/,
+  /^src\/annual-report\/periods\.ts$/,
   /^src\/reference\/icd10\/(codes|icd10|parse|search)\.ts$/,
   /^src\/reference\/fmb\/fmb\.ts$/,
   /^src\/reference\/icd10\/[^/]+\.txt$/,

@@ -49,6 +49,7 @@ const expected: Record<Capability, Role[]> = {
   "statistics.unit": ["LAKARE", "REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
   "statistics.region": ["REGIONANALYTIKER"],
   "statistics.doctors": ["ENHETSCHEF", "MLU"],
+  "statistics.report": ["ENHETSCHEF", "MLU"],
   "consent.record": [
     "LAKARE",
     "REHABKOORDINATOR",

@@ -703,3 +703,27 @@ export const listedPopulation = pgTable(
   },
   (t) => [primaryKey({ name: "listed_population_pkey", columns: [t.unitId, t.month, t.sex, t.ageBand] })],
 );
+
+/**
+ * The chief's texts of the annual report (issue #10 item 5), per unit and report period
+ * (`src/annual-report/periods.ts`): every save is a new version; the highest is current.
+ * Texts about aggregated figures, no patient data.
+ */
+export const annualReportText = pgTable(
+  "annual_report_text",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    summary: text("summary").notNull().default(""),
+    equality: text("equality").notNull().default(""),
+    actions: text("actions").notNull().default(""),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "annual_report_text_pk", columns: [t.unitId, t.period, t.version] })],
+);

@@ -4,6 +4,8 @@
  * the patient's sex, each figure has its definition beside it and a table beside its chart, the
  * export downloads a CSV with the same figures, and the page passes axe. The rehabkoordinator's
  * start shows the unit's situation with women and men side by side below the patient search.
+ * The chief writes the annual report's texts (a save after the MLU's shows both versions) and
+ * downloads the report (PDF); the coordinator reads the texts.
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -141,6 +143,79 @@ describe("Statistik", () => {
     );
     expect(csv).not.toContain(patient.personnummer.replace("-", ""));
     await expectText(chief.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
+  });
+
+  it("lets the chief write the annual report's texts and download the report as PDF, with no axe violations", async () => {
+    const chief = await newPage(browser);
+    await logIn(chief, "chef1");
+    await chief.getByRole("heading", { level: 1, name: "Statistik" }).waitFor();
+    const section = chief.getByRole("region", { name: "Årsrapport" });
+    const period = section.getByLabel("Rapportperiod");
+    await period.waitFor();
+    const year = (await serverToday(chief)).slice(0, 4);
+    // The delårsrapport of this year (januari–augusti), this test's own text in it.
+    await period.selectOption(`${year}-T2`);
+    const summary = `Färre långa sjukfall i år (${Date.now().toString(36)}).`;
+    const field = section.getByLabel("Sammanfattning");
+    await field.waitFor();
+    await field.fill(summary);
+    await section
+      .getByLabel("Analys av skillnader mellan kvinnor och män")
+      .fill("Kvinnor har längre sjukfall i diagnosgruppen psykiatri.");
+    await section.getByLabel("Åtgärder och plan framåt").fill("Tidig kontakt med rehabkoordinatorn.");
+    await expectText(section.getByRole("status").first(), "Ändringar som inte är sparade.");
+    await section.getByRole("button", { name: "Spara texterna" }).click();
+    await expectText(section.getByRole("status").first(), "Texterna är sparade (version");
+
+    const saved = await chief.request.get(`/api/statistik/arsrapport/${year}-T2`);
+    expect(saved.status()).toBe(200);
+    const first = (await saved.json()) as { version: number; summary: string };
+    expect(first).toMatchObject({ summary, canWrite: true });
+    await expectNoAxeViolations(chief);
+    await screenshot(chief, "statistik-arsrapport");
+
+    // The MLU saves meanwhile; the chief's next save shows both versions and keeps the chief's text.
+    const mlu = await newPage(browser);
+    await logIn(mlu, "mlu1");
+    const { csrfToken } = await sessionOf(mlu);
+    const mluText = "MLU: följ upp kompletteringarna per läkare.";
+    const mluSave = await mlu.request.fetch(`/api/statistik/arsrapport/${year}-T2`, {
+      method: "PUT",
+      headers: { "x-csrf-token": csrfToken },
+      data: { version: first.version, summary, equality: "", actions: mluText },
+    });
+    expect(mluSave.status()).toBe(200);
+    await section.getByLabel("Åtgärder och plan framåt").fill("Chefen: tidig kontakt och uppföljning.");
+    await section.getByRole("button", { name: "Spara texterna" }).click();
+    const conflict = section.getByRole("alert").filter({ hasText: "Någon annan har sparat texterna" });
+    await expectText(conflict, mluText);
+    await expectNoAxeViolations(chief);
+    await conflict.getByRole("button", { name: "Spara min version" }).click();
+    await expectText(
+      section.getByRole("status").first(),
+      `Texterna är sparade (version ${first.version + 2})`,
+    );
+
+    const [download] = await Promise.all([
+      chief.waitForEvent("download"),
+      section.getByRole("button", { name: "Ladda ned rapporten (PDF)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`arsrapport-${year}-T2.pdf`);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    await expectText(section.getByRole("status").filter({ hasText: "nedladdad" }), "nedladdad");
+
+    // The rehabkoordinator reads the texts but cannot change them.
+    const rehab = await newPage(browser);
+    await logIn(rehab, "rehab1");
+    await rehab.goto("/statistik");
+    const readOnly = rehab.getByRole("region", { name: "Årsrapport" });
+    await readOnly.getByLabel("Rapportperiod").selectOption(`${year}-T2`);
+    await expectText(readOnly, summary);
+    expect(await readOnly.getByRole("button", { name: "Spara texterna" }).count()).toBe(0);
   });
 
   it("starts the regional analyst on every unit of the region, with no count under 5", async () => {

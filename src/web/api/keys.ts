@@ -37,4 +37,5 @@ export const keys = {
   review: (doctorId: string, days: number) => ["genomgang", doctorId, days] as const,
   handovers: ["overlamningar"] as const,
   statistics: (query: Record<string, string>) => ["statistik", query] as const,
+  annualReport: (period: string) => ["arsrapport", period] as const,
 };

@@ -18,6 +18,7 @@ import { useToday } from "../app/useToday.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { AnnualReportSection } from "./AnnualReportSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
@@ -131,6 +132,7 @@ export function StatisticsPage() {
           {answer.units.map((entry) => (
             <UnitBlock key={entry.unit.id} entry={entry} answer={answer} />
           ))}
+          {answer.scope === "UNIT" && <AnnualReportSection />}
         </>
       )}
     </Stack>
