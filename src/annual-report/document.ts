@@ -6,7 +6,7 @@
  */
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { stockholmDateTimeText, stockholmToday } from "../dates/today.ts";
-import { pdfFont, renderPdfDocument } from "../pdf/render.ts";
+import { pageFrame, renderPdfDocument } from "../pdf/render.ts";
 import { statisticsDefinitions, type FigureKey } from "../statistics/definitions.ts";
 import type { AnnualReport } from "./service.ts";
 
@@ -227,12 +227,12 @@ function chiefTexts(report: AnnualReport): Content[] {
 
 export function annualReportDocument(report: AnnualReport): TDocumentDefinitions {
   return {
-    info: {
+    ...pageFrame({
       title: `${reportTexts.title} – ${report.period.label}`,
-      creationDate: new Date(report.printedAt),
-    },
-    pageSize: "A4",
-    pageMargins: [40, 40, 40, 40],
+      margins: [40, 40, 40, 40],
+      fontSize: 9,
+      createdAt: new Date(report.printedAt),
+    }),
     content: [
       { text: `${reportTexts.title} – ${report.unitName}`, style: "title" },
       { text: report.period.label, style: "subtitle" },
@@ -243,7 +243,6 @@ export function annualReportDocument(report: AnnualReport): TDocumentDefinitions
       ...equality(report),
       ...kompletteringar(report),
     ],
-    footer: (page, pages) => ({ text: `Sida ${page} av ${pages}`, alignment: "center", fontSize: 8 }),
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { fontSize: 12, margin: [0, 0, 0, 6] },
@@ -251,7 +250,6 @@ export function annualReportDocument(report: AnnualReport): TDocumentDefinitions
       figure: { fontSize: 10, bold: true, margin: [0, 6, 0, 0] },
       definition: { fontSize: 8, italics: true, color: "#333333", margin: [0, 0, 0, 4] },
     },
-    defaultStyle: { font: pdfFont, fontSize: 9 },
   };
 }
 

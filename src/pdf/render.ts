@@ -40,13 +40,15 @@ export function pageFrame(frame: {
   fontSize: number;
   footerPrefix?: string;
   landscape?: boolean;
+  /** The document's creation date in its metadata; from the clock, so a report prints reproducibly. */
+  createdAt?: Date;
 }): Pick<
   TDocumentDefinitions,
   "info" | "pageSize" | "pageOrientation" | "pageMargins" | "footer" | "defaultStyle"
 > {
   const prefix = frame.footerPrefix ? `${frame.footerPrefix} · ` : "";
   return {
-    info: { title: frame.title },
+    info: { title: frame.title, ...(frame.createdAt ? { creationDate: frame.createdAt } : {}) },
     pageSize: "A4",
     pageOrientation: frame.landscape ? "landscape" : "portrait",
     pageMargins: frame.margins,
