@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { patientHistory, unitList } from "../../src/cases/engine.ts";
-import type { SjukfallCertificate } from "../../src/cases/types.ts";
 import { comparatorSort, readAndSort } from "./floor.ts";
 import { asRead, generateRegion } from "./generate.ts";
 
