@@ -9,7 +9,7 @@
  * so the unit list, the patient history and `caseContaining` all agree on what a case is.
  */
 import { buildCase } from "./case-build.ts";
-import { dayNumber } from "./days.ts";
+import { dayNumber, isoDate } from "./days.ts";
 import { caseBoundaries, groupCertificates, prepareGroup, type GroupedCertificates } from "./grouping.ts";
 import { resolveAfterEnd, resolveGap, resolveToday } from "./options.ts";
 import type { CaseOptions, Sjukfall, SjukfallCertificate } from "./types.ts";
@@ -121,6 +121,46 @@ export function patientHistory(certs: SjukfallCertificate[], options: CaseOption
     }
   }
   return history.sort(newestFirstPerPatient);
+}
+
+/** Where a case of the patient history starts: what the statistics of new cases need of it. */
+export interface CaseStart {
+  patient: string;
+  unit: string;
+  /** First day of the case (ISO date), as `Sjukfall.start`. */
+  start: string;
+}
+
+/**
+ * The start of every case of the patient history (only the unit's cases with `unit`; replacements
+ * looked up in the whole input, as everywhere), in no particular order: the same (patient, unit,
+ * start) as `patientHistory(certs, options)` filtered by unit, without building the cases (anchor,
+ * length, grades) or sorting them — the statistics count new cases by start and sex only.
+ */
+export function caseStarts(
+  certs: SjukfallCertificate[],
+  options: CaseOptions & { unit?: string },
+): CaseStart[] {
+  const today = resolveToday(options.today);
+  const gap = resolveGap(options.gap);
+  resolveAfterEnd(options.afterEnd);
+  const data = groupCertificates(certs, { unit: options.unit });
+  const { order, firstDay } = data;
+  const starts: CaseStart[] = [];
+  for (let group = 0; group < data.groupUnit.length; group++) {
+    const from = data.groupOffset[group]!;
+    const to = prepareGroup(data, group);
+    if (to === from) continue;
+    const patient = data.groupPatient[group]!;
+    const unit = data.groupUnit[group]!;
+    for (const position of caseBoundaries(data, from, to, gap)) {
+      if (position === to) break;
+      const first = firstDay[order[position]!]!;
+      if (first > today) break;
+      starts.push({ patient, unit, start: isoDate(first) });
+    }
+  }
+  return starts;
 }
 
 /**
