@@ -6,6 +6,7 @@ import {
   caseStarts,
   countingCertificates,
   patientHistory,
+  statisticsCases,
   unitList,
   type CaseStart,
   type Sjukfall,
@@ -63,7 +64,7 @@ describe("sjukfall engine properties", () => {
     );
   });
 
-  it("case starts are the patient history's (patient, unit, start), for every unit and for one", () => {
+  it("statistics cases: the patient history's (patient, unit, start) and the unit list, for every unit and one", () => {
     const key = (c: CaseStart) => `${c.patient}|${c.unit}|${c.start}`;
     fc.assert(
       fc.property(
@@ -76,6 +77,9 @@ describe("sjukfall engine properties", () => {
             (c) => unit === undefined || c.unit === unit,
           );
           expect(caseStarts(certs, { today, gap, unit }).map(key).sort()).toEqual(history.map(key).sort());
+          const both = statisticsCases(certs, { today, gap, unit });
+          expect(both.starts.map(key).sort()).toEqual(history.map(key).sort());
+          expect(both.ongoing).toEqual(unitList(certs, { today, gap, afterEnd: 0, unit }));
         },
       ),
       RUNS,

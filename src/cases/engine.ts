@@ -78,18 +78,32 @@ export function unitList(certs: SjukfallCertificate[], options: UnitListOptions)
   const list: Sjukfall[] = [];
   for (let group = 0; group < data.groupUnit.length; group++) {
     if (data.spansWindow[group] === 0) continue;
-    const from = data.groupOffset[group]!;
-    const to = prepareGroup(data, group);
-    const day = latestActiveDay(data, from, to, windowStart, today);
-    if (day === null) continue;
-    const boundaries = caseBoundaries(data, from, to, gap);
-    // Cases are disjoint in time: exactly one of them covers `day`; it is the last one starting on or before it.
-    let run = 0;
-    while (run + 2 < boundaries.length && data.firstDay[data.order[boundaries[run + 1]!]!]! <= day) run++;
-    const found = buildCase(data, boundaries[run]!, boundaries[run + 1]!, today);
-    if (options.doctor === undefined || found.doctor === options.doctor) list.push(found);
+    const found = listedCase(data, group, prepareGroup(data, group), { windowStart, today, gap });
+    if (found !== null && (options.doctor === undefined || found.doctor === options.doctor)) list.push(found);
   }
   return list.sort(byUnitThenPatient);
+}
+
+/**
+ * The group's case on the unit list (the case holding the latest day in [windowStart, today] on
+ * which one of its certificates is active), or null; the group is prepared, ending at `to`.
+ */
+function listedCase(
+  data: GroupedCertificates,
+  group: number,
+  to: number,
+  window: { windowStart: number; today: number; gap: number },
+  boundaries?: number[],
+): Sjukfall | null {
+  const { windowStart, today, gap } = window;
+  const from = data.groupOffset[group]!;
+  const day = latestActiveDay(data, from, to, windowStart, today);
+  if (day === null) return null;
+  const runs = boundaries ?? caseBoundaries(data, from, to, gap);
+  // Cases are disjoint in time: exactly one of them covers `day`; it is the last one starting on or before it.
+  let run = 0;
+  while (run + 2 < runs.length && data.firstDay[data.order[runs[run + 1]!]!]! <= day) run++;
+  return buildCase(data, runs[run]!, runs[run + 1]!, today);
 }
 
 function newestFirstPerPatient(a: Sjukfall, b: Sjukfall): number {
@@ -141,26 +155,45 @@ export function caseStarts(
   certs: SjukfallCertificate[],
   options: CaseOptions & { unit?: string },
 ): CaseStart[] {
+  return statisticsCases(certs, options, false).starts;
+}
+
+/**
+ * What the statistics read of the engine, from one grouping of the certificates: the unit list with
+ * after-end 0 (`ongoing`, as `unitList(certs, { ...options, afterEnd: 0 })`, same order) — unless
+ * `withOngoing` is false — and the case starts (`starts`, as `caseStarts`).
+ */
+export function statisticsCases(
+  certs: SjukfallCertificate[],
+  options: CaseOptions & { unit?: string | undefined },
+  withOngoing = true,
+): { ongoing: Sjukfall[]; starts: CaseStart[] } {
   const today = resolveToday(options.today);
   const gap = resolveGap(options.gap);
   resolveAfterEnd(options.afterEnd);
-  const data = groupCertificates(certs, { unit: options.unit });
+  const data = groupCertificates(certs, { unit: options.unit, window: { from: today, to: today } });
   const { order, firstDay } = data;
   const starts: CaseStart[] = [];
+  const ongoing: Sjukfall[] = [];
   for (let group = 0; group < data.groupUnit.length; group++) {
     const from = data.groupOffset[group]!;
     const to = prepareGroup(data, group);
     if (to === from) continue;
     const patient = data.groupPatient[group]!;
     const unit = data.groupUnit[group]!;
-    for (const position of caseBoundaries(data, from, to, gap)) {
+    const boundaries = caseBoundaries(data, from, to, gap);
+    for (const position of boundaries) {
       if (position === to) break;
       const first = firstDay[order[position]!]!;
       if (first > today) break;
       starts.push({ patient, unit, start: isoDate(first) });
     }
+    if (withOngoing && data.spansWindow[group] === 1) {
+      const found = listedCase(data, group, to, { windowStart: today, today, gap }, boundaries);
+      if (found !== null) ongoing.push(found);
+    }
   }
-  return starts;
+  return { ongoing: ongoing.sort(byUnitThenPatient), starts };
 }
 
 /**
