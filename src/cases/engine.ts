@@ -10,7 +10,13 @@
  */
 import { buildCase } from "./case-build.ts";
 import { dayNumber, isoDate } from "./days.ts";
-import { caseBoundaries, groupCertificates, prepareGroup, type GroupedCertificates } from "./grouping.ts";
+import {
+  caseBoundaries,
+  firstGroupsOfPatients,
+  groupCertificates,
+  prepareGroup,
+  type GroupedCertificates,
+} from "./grouping.ts";
 import { resolveAfterEnd, resolveGap, resolveToday } from "./options.ts";
 import type { CaseOptions, Sjukfall, SjukfallCertificate } from "./types.ts";
 
@@ -123,18 +129,44 @@ export function patientHistory(certs: SjukfallCertificate[], options: CaseOption
   const gap = resolveGap(options.gap);
   resolveAfterEnd(options.afterEnd);
   const data = groupCertificates(certs);
-  const history: Sjukfall[] = [];
-  for (let group = 0; group < data.groupUnit.length; group++) {
+  // Cases are built group after group (the order the certificates were read in, which keeps memory
+  // access local), each group's in time order; `caseStart` marks each group's cases in `built`.
+  const groupCount = data.groupUnit.length;
+  const built: Sjukfall[] = [];
+  const caseStart = new Int32Array(groupCount + 1);
+  for (let group = 0; group < groupCount; group++) {
+    caseStart[group] = built.length;
     const from = data.groupOffset[group]!;
     const to = prepareGroup(data, group);
     if (to === from) continue;
     const boundaries = caseBoundaries(data, from, to, gap);
     for (let run = 0; run + 1 < boundaries.length; run++) {
       if (data.firstDay[data.order[boundaries[run]!]!]! > today) break;
-      history.push(buildCase(data, boundaries[run]!, boundaries[run + 1]!, today));
+      built.push(buildCase(data, boundaries[run]!, boundaries[run + 1]!, today));
     }
   }
-  return history.sort(newestFirstPerPatient);
+  caseStart[groupCount] = built.length;
+  // Then patients in order, each patient's cases newest first: only the patients' first groups are
+  // sorted, not every case; a group's cases are disjoint and in time order, so reversed they are
+  // newest first.
+  const history: Sjukfall[] = new Array<Sjukfall>(built.length);
+  let filled = 0;
+  for (const firstGroup of firstGroupsOfPatients(data)) {
+    const ofPatient = filled;
+    for (let group = firstGroup; group >= 0; group = data.nextGroup[group]!) {
+      for (let i = caseStart[group + 1]! - 1; i >= caseStart[group]!; i--) history[filled++] = built[i]!;
+    }
+    // Cases on several units: merge them in the history's order (a handful of cases).
+    if (data.nextGroup[firstGroup]! >= 0) sortRange(history, ofPatient, filled, newestFirstPerPatient);
+  }
+  return history;
+}
+
+/** Sorts list[from..to) in place. */
+function sortRange<T>(list: T[], from: number, to: number, compare: (a: T, b: T) => number): void {
+  if (to - from < 2) return;
+  const part = list.slice(from, to).sort(compare);
+  for (let i = 0; i < part.length; i++) list[from + i] = part[i]!;
 }
 
 /** Where a case of the patient history starts: what the statistics of new cases need of it. */
