@@ -1,10 +1,9 @@
 /**
  * The engine's working set: counting certificates grouped per (unit, patient), with first and last
  * day as day numbers. Built in linear time: one pass reads the certificates (one hash lookup each)
- * and leaves out what does not count — replaced and completed certificates included, their ids looked
- * up in the whole input — and a counting sort places them by group. A group is then prepared (sorted
- * in time order) only when a caller needs it (the unit list needs about one group in ten). Cases are
- * linear sweeps over a prepared group.
+ * and a counting sort places them by group. A group is then prepared only when a caller needs it
+ * (the unit list needs about one group in ten): replaced certificates dropped, the rest sorted in
+ * time order. Cases are linear sweeps over a prepared group.
  */
 import { countsByItself, supersededIds } from "./counting.ts";
 import { dayNumber } from "./days.ts";
@@ -25,11 +24,13 @@ export interface GroupedCertificates {
   groupPatient: string[];
   /** Per group: the next group of the same patient (another unit), or -1; see `firstGroupsOfPatients`. */
   nextGroup: Int32Array;
+  /** Ids replaced or completed by a signed certificate anywhere in the input. */
+  superseded: Set<string> | null;
   /** Per group: end of its prepared run in `order`, or -1 while not prepared. */
   preparedEnd: Int32Array;
   /**
-   * Per group: 1 when a counting certificate's span (first to last day) meets the `window` given to
-   * `groupCertificates` — a cheap filter, not the final answer.
+   * Per group: 1 when a certificate's span (first to last day, before replacements are applied)
+   * meets the `window` given to `groupCertificates` — a cheap filter, not the final answer.
    */
   spansWindow: Uint8Array;
 }
@@ -114,8 +115,9 @@ class GroupNumbers {
 }
 
 /**
- * Groups the counting certificates (only those matching `only`, when given). Replacements and
- * completions are looked up in the whole input, whatever the unit or patient.
+ * Groups the certificates that count by themselves (only those matching `only`, when given).
+ * Replacements are looked up in the whole input, whatever the unit or patient, and applied by
+ * `prepareGroup`.
  */
 export function groupCertificates(
   certs: readonly SjukfallCertificate[],
@@ -141,10 +143,7 @@ export function groupCertificates(
     if (
       (unit !== undefined && cert.unit !== unit) ||
       (patient !== undefined && cert.patient !== patient) ||
-      !countsByItself(cert) ||
-      // Dropped here, while the certificate is at hand, rather than when its group is prepared: a
-      // second look at a million scattered certificates costs a cache miss each.
-      (superseded !== null && superseded.has(cert.id))
+      !countsByItself(cert)
     ) {
       groupOfCert[i] = -1;
       continue;
@@ -186,19 +185,29 @@ export function groupCertificates(
     groupUnit: groups.unit,
     groupPatient: groups.patient,
     nextGroup: groups.next,
+    superseded,
     preparedEnd: new Int32Array(groupCount).fill(-1),
     spansWindow,
   };
 }
 
 /**
- * Sorts the group's counting certificates in time order (replaced and completed ones were left out
- * while grouping). Returns the end of the group's run: order[groupOffset[group] .. end).
+ * Drops the group's replaced and completed certificates and sorts the rest in time order. Returns
+ * the end of the group's run: the counting certificates are order[groupOffset[group] .. end).
  */
 export function prepareGroup(data: GroupedCertificates, group: number): number {
   if (data.preparedEnd[group]! >= 0) return data.preparedEnd[group]!;
+  const { order, superseded, certs } = data;
   const from = data.groupOffset[group]!;
-  const end = data.groupOffset[group + 1]!;
+  let end = data.groupOffset[group + 1]!;
+  if (superseded !== null) {
+    let kept = from;
+    for (let position = from; position < end; position++) {
+      const cert = order[position]!;
+      if (!superseded.has(certs[cert]!.id)) order[kept++] = cert;
+    }
+    end = kept;
+  }
   if (end - from > 1) sortGroup(data, from, end);
   data.preparedEnd[group] = end;
   return end;
