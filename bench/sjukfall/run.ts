@@ -12,9 +12,8 @@ import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { patientHistory, unitList } from "../../src/cases/engine.ts";
-import type { SjukfallCertificate } from "../../src/cases/types.ts";
 import { comparatorSort, readAndSort } from "./floor.ts";
-import { generateRegion } from "./generate.ts";
+import { asRead, generateRegion } from "./generate.ts";
 
 const { values } = parseArgs({
   options: { count: { type: "string", default: "1000000" }, runs: { type: "string", default: "7" } },
@@ -43,19 +42,6 @@ function timed(work: () => unknown): number {
 const format = (n: number) => Math.round(n).toLocaleString("en-US");
 const perSecond = (ms: number) => `${(count / (ms / 1000) / 1e6).toFixed(2)} M certificates/s`;
 const list = (samples: number[]) => samples.map((ms) => ms.toFixed(0)).join(", ");
-
-/**
- * The certificates as the CLI would hold them: JSON-parsed (in chunks), so the objects lie in memory
- * in array order like data read from a file or a database. The generator shuffles the array; without
- * this step every access would be a cache miss in an order no reader produces.
- */
-function asRead(generated: SjukfallCertificate[]): SjukfallCertificate[] {
-  const read: SjukfallCertificate[] = [];
-  for (let i = 0; i < generated.length; i += 50_000) {
-    for (const cert of JSON.parse(JSON.stringify(generated.slice(i, i + 50_000)))) read.push(cert);
-  }
-  return read;
-}
 
 const generatedAt = performance.now();
 const region = generateRegion(count);

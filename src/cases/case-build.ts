@@ -25,8 +25,11 @@ function signedAfter(a: SjukfallCertificate, b: SjukfallCertificate): boolean {
   return signed !== 0 ? signed > 0 : a.id > b.id;
 }
 
-function dayPeriods(cert: SjukfallCertificate): DayPeriod[] {
-  return cert.periods.map((p) => ({ from: dayNumber(p.from), to: dayNumber(p.to), grade: p.grade }));
+/** The certificate's periods as day numbers; one period is its first and last day, already parsed. */
+function dayPeriods(cert: SjukfallCertificate, firstDay: number, lastDay: number): DayPeriod[] {
+  const periods = cert.periods;
+  if (periods.length === 1) return [{ from: firstDay, to: lastDay, grade: periods[0]!.grade }];
+  return periods.map((p) => ({ from: dayNumber(p.from), to: dayNumber(p.to), grade: p.grade }));
 }
 
 /** Latest day ≤ today covered by a period, or null when every period starts after today. */
@@ -114,13 +117,15 @@ export function buildCase(
   today: number | null,
 ): Sjukfall {
   const certs: SjukfallCertificate[] = [];
+  const periods: DayPeriod[][] = [];
   let latestEnd = -Infinity;
   for (let position = from; position < to; position++) {
     const index = data.order[position]!;
-    certs.push(data.certs[index]!);
+    const cert = data.certs[index]!;
+    certs.push(cert);
+    periods.push(dayPeriods(cert, data.firstDay[index]!, data.lastDay[index]!));
     if (data.lastDay[index]! > latestEnd) latestEnd = data.lastDay[index]!;
   }
-  const periods = certs.map(dayPeriods);
   const sorted = periodsInTimeOrder(periods);
   const anchorIndex = chooseAnchor(certs, periods, today);
   const anchor = certs[anchorIndex]!;

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "./days.ts";
-import { caseContaining, countingCertificates, patientHistory, unitList, type Sjukfall } from "./engine.ts";
+import {
+  caseContaining,
+  caseStarts,
+  countingCertificates,
+  patientHistory,
+  statisticsCases,
+  unitList,
+  type CaseStart,
+  type Sjukfall,
+} from "./engine.ts";
 import { referencePatientHistory, referenceUnitList } from "./reference-model.ts";
 import { afterEndArb, certificatesArb, FAR_FUTURE, gapArb, todayArb } from "./test-arbitraries.ts";
 import type { SjukfallCertificate } from "./types.ts";
@@ -51,6 +60,28 @@ describe("sjukfall engine properties", () => {
         const expected = referencePatientHistory(certs, today, gap).sort(byPatientNewest);
         expect(patientHistory(certs, { today, gap })).toEqual(expected);
       }),
+      RUNS,
+    );
+  });
+
+  it("statistics cases: the patient history's (patient, unit, start) and the unit list, for every unit and one", () => {
+    const key = (c: CaseStart) => `${c.patient}|${c.unit}|${c.start}`;
+    fc.assert(
+      fc.property(
+        certificatesArb,
+        todayArb,
+        gapArb,
+        fc.constantFrom(undefined, "U1", "U2", "U3"),
+        (certs, today, gap, unit) => {
+          const history = patientHistory(certs, { today, gap }).filter(
+            (c) => unit === undefined || c.unit === unit,
+          );
+          expect(caseStarts(certs, { today, gap, unit }).map(key).sort()).toEqual(history.map(key).sort());
+          const both = statisticsCases(certs, { today, gap, unit });
+          expect(both.starts.map(key).sort()).toEqual(history.map(key).sort());
+          expect(both.ongoing).toEqual(unitList(certs, { today, gap, afterEnd: 0, unit }));
+        },
+      ),
       RUNS,
     );
   });

@@ -9,8 +9,14 @@
  * so the unit list, the patient history and `caseContaining` all agree on what a case is.
  */
 import { buildCase } from "./case-build.ts";
-import { dayNumber } from "./days.ts";
-import { caseBoundaries, groupCertificates, prepareGroup, type GroupedCertificates } from "./grouping.ts";
+import { dayNumber, isoDate } from "./days.ts";
+import {
+  caseBoundaries,
+  firstGroupsOfPatients,
+  groupCertificates,
+  prepareGroup,
+  type GroupedCertificates,
+} from "./grouping.ts";
 import { resolveAfterEnd, resolveGap, resolveToday } from "./options.ts";
 import type { CaseOptions, Sjukfall, SjukfallCertificate } from "./types.ts";
 
@@ -78,18 +84,32 @@ export function unitList(certs: SjukfallCertificate[], options: UnitListOptions)
   const list: Sjukfall[] = [];
   for (let group = 0; group < data.groupUnit.length; group++) {
     if (data.spansWindow[group] === 0) continue;
-    const from = data.groupOffset[group]!;
-    const to = prepareGroup(data, group);
-    const day = latestActiveDay(data, from, to, windowStart, today);
-    if (day === null) continue;
-    const boundaries = caseBoundaries(data, from, to, gap);
-    // Cases are disjoint in time: exactly one of them covers `day`; it is the last one starting on or before it.
-    let run = 0;
-    while (run + 2 < boundaries.length && data.firstDay[data.order[boundaries[run + 1]!]!]! <= day) run++;
-    const found = buildCase(data, boundaries[run]!, boundaries[run + 1]!, today);
-    if (options.doctor === undefined || found.doctor === options.doctor) list.push(found);
+    const found = listedCase(data, group, prepareGroup(data, group), { windowStart, today, gap });
+    if (found !== null && (options.doctor === undefined || found.doctor === options.doctor)) list.push(found);
   }
   return list.sort(byUnitThenPatient);
+}
+
+/**
+ * The group's case on the unit list (the case holding the latest day in [windowStart, today] on
+ * which one of its certificates is active), or null; the group is prepared, ending at `to`.
+ */
+function listedCase(
+  data: GroupedCertificates,
+  group: number,
+  to: number,
+  window: { windowStart: number; today: number; gap: number },
+  boundaries?: number[],
+): Sjukfall | null {
+  const { windowStart, today, gap } = window;
+  const from = data.groupOffset[group]!;
+  const day = latestActiveDay(data, from, to, windowStart, today);
+  if (day === null) return null;
+  const runs = boundaries ?? caseBoundaries(data, from, to, gap);
+  // Cases are disjoint in time: exactly one of them covers `day`; it is the last one starting on or before it.
+  let run = 0;
+  while (run + 2 < runs.length && data.firstDay[data.order[runs[run + 1]!]!]! <= day) run++;
+  return buildCase(data, runs[run]!, runs[run + 1]!, today);
 }
 
 function newestFirstPerPatient(a: Sjukfall, b: Sjukfall): number {
@@ -109,18 +129,103 @@ export function patientHistory(certs: SjukfallCertificate[], options: CaseOption
   const gap = resolveGap(options.gap);
   resolveAfterEnd(options.afterEnd);
   const data = groupCertificates(certs);
-  const history: Sjukfall[] = [];
-  for (let group = 0; group < data.groupUnit.length; group++) {
+  // Cases are built group after group (the order the certificates were read in, which keeps memory
+  // access local), each group's in time order; `caseStart` marks each group's cases in `built`.
+  const groupCount = data.groupUnit.length;
+  const built: Sjukfall[] = [];
+  const caseStart = new Int32Array(groupCount + 1);
+  for (let group = 0; group < groupCount; group++) {
+    caseStart[group] = built.length;
     const from = data.groupOffset[group]!;
     const to = prepareGroup(data, group);
     if (to === from) continue;
     const boundaries = caseBoundaries(data, from, to, gap);
     for (let run = 0; run + 1 < boundaries.length; run++) {
       if (data.firstDay[data.order[boundaries[run]!]!]! > today) break;
-      history.push(buildCase(data, boundaries[run]!, boundaries[run + 1]!, today));
+      built.push(buildCase(data, boundaries[run]!, boundaries[run + 1]!, today));
     }
   }
-  return history.sort(newestFirstPerPatient);
+  caseStart[groupCount] = built.length;
+  // Then patients in order, each patient's cases newest first: only the patients' first groups are
+  // sorted, not every case; a group's cases are disjoint and in time order, so reversed they are
+  // newest first.
+  const history: Sjukfall[] = new Array<Sjukfall>(built.length);
+  let filled = 0;
+  for (const firstGroup of firstGroupsOfPatients(data)) {
+    const ofPatient = filled;
+    for (let group = firstGroup; group >= 0; group = data.nextGroup[group]!) {
+      for (let i = caseStart[group + 1]! - 1; i >= caseStart[group]!; i--) history[filled++] = built[i]!;
+    }
+    // Cases on several units: merge them in the history's order (a handful of cases).
+    if (data.nextGroup[firstGroup]! >= 0) sortRange(history, ofPatient, filled, newestFirstPerPatient);
+  }
+  return history;
+}
+
+/** Sorts list[from..to) in place. */
+function sortRange<T>(list: T[], from: number, to: number, compare: (a: T, b: T) => number): void {
+  if (to - from < 2) return;
+  const part = list.slice(from, to).sort(compare);
+  for (let i = 0; i < part.length; i++) list[from + i] = part[i]!;
+}
+
+/** Where a case of the patient history starts: what the statistics of new cases need of it. */
+export interface CaseStart {
+  patient: string;
+  unit: string;
+  /** First day of the case (ISO date), as `Sjukfall.start`. */
+  start: string;
+}
+
+/**
+ * The start of every case of the patient history (only the unit's cases with `unit`; replacements
+ * looked up in the whole input, as everywhere), in no particular order: the same (patient, unit,
+ * start) as `patientHistory(certs, options)` filtered by unit, without building the cases (anchor,
+ * length, grades) or sorting them — the statistics count new cases by start and sex only.
+ */
+export function caseStarts(
+  certs: SjukfallCertificate[],
+  options: CaseOptions & { unit?: string },
+): CaseStart[] {
+  return statisticsCases(certs, options, false).starts;
+}
+
+/**
+ * What the statistics read of the engine, from one grouping of the certificates: the unit list with
+ * after-end 0 (`ongoing`, as `unitList(certs, { ...options, afterEnd: 0 })`, same order) — unless
+ * `withOngoing` is false — and the case starts (`starts`, as `caseStarts`).
+ */
+export function statisticsCases(
+  certs: SjukfallCertificate[],
+  options: CaseOptions & { unit?: string | undefined },
+  withOngoing = true,
+): { ongoing: Sjukfall[]; starts: CaseStart[] } {
+  const today = resolveToday(options.today);
+  const gap = resolveGap(options.gap);
+  resolveAfterEnd(options.afterEnd);
+  const data = groupCertificates(certs, { unit: options.unit, window: { from: today, to: today } });
+  const { order, firstDay } = data;
+  const starts: CaseStart[] = [];
+  const ongoing: Sjukfall[] = [];
+  for (let group = 0; group < data.groupUnit.length; group++) {
+    const from = data.groupOffset[group]!;
+    const to = prepareGroup(data, group);
+    if (to === from) continue;
+    const patient = data.groupPatient[group]!;
+    const unit = data.groupUnit[group]!;
+    const boundaries = caseBoundaries(data, from, to, gap);
+    for (const position of boundaries) {
+      if (position === to) break;
+      const first = firstDay[order[position]!]!;
+      if (first > today) break;
+      starts.push({ patient, unit, start: isoDate(first) });
+    }
+    if (withOngoing && data.spansWindow[group] === 1) {
+      const found = listedCase(data, group, to, { windowStart: today, today, gap }, boundaries);
+      if (found !== null) ongoing.push(found);
+    }
+  }
+  return { ongoing: ongoing.sort(byUnitThenPatient), starts };
 }
 
 /**

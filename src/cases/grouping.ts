@@ -22,6 +22,8 @@ export interface GroupedCertificates {
   groupOffset: Int32Array;
   groupUnit: string[];
   groupPatient: string[];
+  /** Per group: the next group of the same patient (another unit), or -1; see `firstGroupsOfPatients`. */
+  nextGroup: Int32Array;
   /** Ids replaced or completed by a signed certificate anywhere in the input. */
   superseded: Set<string> | null;
   /** Per group: end of its prepared run in `order`, or -1 while not prepared. */
@@ -80,7 +82,8 @@ class GroupNumbers {
   readonly patient: string[] = [];
   /** Sized for the worst case: never more groups than certificates. */
   readonly size: Int32Array;
-  private readonly next: Int32Array;
+  /** Per group: the next group of the same patient, or -1. */
+  readonly next: Int32Array;
   private readonly firstOfPatient: PatientIndex;
 
   constructor(certificates: number) {
@@ -181,6 +184,7 @@ export function groupCertificates(
     groupOffset,
     groupUnit: groups.unit,
     groupPatient: groups.patient,
+    nextGroup: groups.next,
     superseded,
     preparedEnd: new Int32Array(groupCount).fill(-1),
     spansWindow,
@@ -226,4 +230,20 @@ export function caseBoundaries(data: GroupedCertificates, from: number, to: numb
   }
   boundaries.push(to);
   return boundaries;
+}
+
+/**
+ * The first group of every patient (the others follow it in `nextGroup`), ordered by patient id
+ * (code-unit order, as `<` on strings): a patient's groups are created in a chain, so a group is a
+ * patient's first exactly when no group names it as next.
+ */
+export function firstGroupsOfPatients(data: GroupedCertificates): number[] {
+  const groupCount = data.groupUnit.length;
+  const isNext = new Uint8Array(groupCount);
+  for (let g = 0; g < groupCount; g++) if (data.nextGroup[g]! >= 0) isNext[data.nextGroup[g]!] = 1;
+  const first: number[] = [];
+  for (let g = 0; g < groupCount; g++) if (isNext[g] === 0) first.push(g);
+  const patient = data.groupPatient;
+  // Patient ids of different first groups are different texts, so the order is total.
+  return first.sort((a, b) => (patient[a]! < patient[b]! ? -1 : 1));
 }

@@ -10,9 +10,12 @@ import { addTo, emptySplit, type Split } from "./split.ts";
 
 export type PeriodRow = { period: string } & Split;
 
-/** One row per period of `range` (widened to whole quarters or years), counting cases by start. */
+/**
+ * One row per period of `range` (widened to whole quarters or years), counting cases by start: the
+ * patient history's cases, or only their starts (`caseStarts`).
+ */
 export function newCasesFigures(
-  history: readonly Sjukfall[],
+  history: readonly Pick<Sjukfall, "patient" | "start">[],
   range: MonthRange,
   by: PeriodKind,
 ): PeriodRow[] {

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { BASE_DATE, certificatesArb, gapArb, todayArb } from "../cases/test-arbitraries.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { ARENDE_TYPES, type StatisticsArende } from "./kompletteringar.ts";
-import { patientHistory } from "../cases/engine.ts";
+import { caseStarts, patientHistory } from "../cases/engine.ts";
+import { newCasesFigures } from "./new-cases.ts";
 import { PERIOD_KINDS, periodLabel } from "./periods.ts";
 import type { CountSplit } from "./split.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
@@ -139,6 +140,22 @@ describe("statistics properties", () => {
           return label >= first && label <= last;
         });
         expect(answer.newCases.reduce((sum, row) => sum + row.total!, 0)).toBe(inRange.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it("new cases over the case starts equal those over the whole patient history (the old path)", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(undefined, "U1", "U2"), (input, unit) => {
+        const { certs, today, gap, by } = input;
+        const range = { from: month(input.from), to: month(input.from + input.months) };
+        const history = patientHistory(certs, { today, gap }).filter(
+          (c) => unit === undefined || c.unit === unit,
+        );
+        expect(newCasesFigures(caseStarts(certs, { today, gap, unit }), range, by)).toEqual(
+          newCasesFigures(history, range, by),
+        );
       }),
       RUNS,
     );

@@ -6,10 +6,10 @@
  * `./definitions.ts`.
  *
  * Cases are built exactly as by `samsyn sjukfall`: ongoing cases from the unit list (after-end 0),
- * new cases from the patient history, with `--unit` as there (replacements looked up in the whole
- * input).
+ * new cases from the patient history (only the starts of its cases), both from one pass of the
+ * engine (`statisticsCases`), with `--unit` as there (replacements looked up in the whole input).
  */
-import { patientHistory, unitList, type SjukfallCertificate } from "../cases/engine.ts";
+import { statisticsCases, type SjukfallCertificate } from "../cases/engine.ts";
 import { resolveGap, resolveToday } from "../cases/options.ts";
 import { kompletteringFigures, type KompletteringFigures, type StatisticsArende } from "./kompletteringar.ts";
 import { newCasesFigures } from "./new-cases.ts";
@@ -131,15 +131,15 @@ export function computeStatistics(
 ): StatisticsAnswer {
   const { today, gap, range, by, unit, suppress: n } = resolveStatisticsOptions(options);
   const list = certs as SjukfallCertificate[];
-  const ongoing = ongoingFigures(unitList(list, { today, gap, afterEnd: 0, unit }));
-  const history = patientHistory(list, { today, gap }).filter((c) => unit === undefined || c.unit === unit);
+  const cases = statisticsCases(list, { today, gap, unit });
+  const ongoing = ongoingFigures(cases.ongoing);
   const { first, last } = rangeDays(range);
   return {
     today,
     ongoing: suppressSplit(ongoing.ongoing, n),
     ongoingByLength: ongoing.ongoingByLength.map((row) => suppressSplit(row, n)),
     ongoingByGrade: ongoing.ongoingByGrade.map((row) => suppressSplit(row, n)),
-    newCases: newCasesFigures(history, range, by).map((row) => suppressSplit(row, n)),
+    newCases: newCasesFigures(cases.starts, range, by).map((row) => suppressSplit(row, n)),
     kompletteringar: shownKompletteringar(kompletteringFigures(certs, arenden, { first, last, unit }), n),
   };
 }
