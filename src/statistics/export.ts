@@ -78,6 +78,16 @@ function figureRows(unit: string, period: string, f: UnitFigures): Cell[][] {
 function furtherRows(unit: string, today: string, further: FurtherFiguresView): Cell[][] {
   const d = statisticsDefinitions;
   return [
+    ...further.ongoingByChapter.map((row) => [
+      unit,
+      d.ongoingByChapter.label,
+      row.label,
+      today,
+      "Antal",
+      shown(row.total),
+      shown(row.women),
+      shown(row.men),
+    ]),
     ...further.ongoingByGroup.map((row) => [
       unit,
       d.ongoingByGroup.label,

@@ -245,6 +245,10 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       }),
     ]);
     expect(further.equality[0]!.women).toMatchObject({ cases: 5, medianDays: 30 });
+    // M54.5 is in ICD-10-SE's chapter XIII.
+    expect(further.ongoingByChapter).toEqual([
+      { key: "M00-M99", label: expect.stringMatching(/^M00-M99 /), ...split(6, 5, 1) },
+    ]);
     // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
     expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
@@ -306,6 +310,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(own.kompletteringar.byDoctor).toEqual([]);
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
+    expect(further.ongoingByChapter).toEqual([expect.objectContaining(split(6, null, null))]);
     expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
     // The sexes' ongoing counts are hidden, so are their sjuktal (with the listed count they give them back).
     expect(further.sjuktal).toEqual({ total: 4, women: null, men: null });
@@ -390,6 +395,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(text).toMatch(/;Pågående sjukfall;;2025-01–2025-11;Antal;1;0;1\r\n/);
     expect(text).toMatch(/;Andel intyg med komplettering;;2026-01–2026-11;Andel;0\.375;0\.333;0\.5\r\n/);
     expect(text).toContain(`;Komplettering per läkare;${doctors.d2.name};2026-01–2026-11;Andel;0.5;;`);
+    expect(text).toMatch(/;Pågående sjukfall efter diagnoskapitel;M00-M99 [^;]+;2026-11-16;Antal;6;5;1\r\n/);
     expectNoIdentities(text);
 
     const xlsx = await clients.chief.request("GET", `/api/statistik/export${query}&format=xlsx`);

@@ -97,9 +97,11 @@ const sexFigures = z.object({
   meanGrade: z.number().nullable(),
 });
 
-/** Figures of the ongoing cases beyond the contract: by diagnosis group, and the equality indicator. */
+/** Figures of the ongoing cases beyond the contract: by diagnosis chapter and group, and the equality indicator. */
 export const furtherFigures = z
   .object({
+    /** By ICD-10-SE chapter of the main diagnosis; key "~" (last) for unknown codes. */
+    ongoingByChapter: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
     ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
     /** Ongoing cases per 1,000 listed patients today; null without a listed population (or hidden). */
     sjuktal: rateSplit,

@@ -67,13 +67,14 @@ export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): 
 }
 
 /**
- * The diagnosis groups and the equality indicator. With suppression (answers that leave the unit)
- * the module's suppression applies, the groups are also protected across rows, and the per-sex
+ * The diagnosis chapters and groups and the equality indicator. With suppression (answers that leave the unit)
+ * the module's suppression applies, the chapters and groups are also protected across rows, and the per-sex
  * medians and means are left out.
  */
 export function furtherView(further: FurtherFigures, suppress: number): FurtherFiguresView {
   if (suppress === 0) {
     return {
+      ongoingByChapter: further.ongoingByChapter,
       ongoingByGroup: further.ongoingByGroup,
       sjuktal: further.sjuktal,
       equality: further.equality.map((row) => ({
@@ -91,6 +92,7 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
   }
   const shown = suppressFurtherFigures(further, suppress);
   return {
+    ongoingByChapter: suppressAcrossRows(shown.ongoingByChapter, shown.ongoing),
     ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
     sjuktal: shown.sjuktal,
     equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),

@@ -19,6 +19,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AnnualReportSection } from "./AnnualReportSection.tsx";
+import { ChapterSection } from "./ChapterSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
@@ -80,6 +81,7 @@ function UnitBlock({
         headingId={`${id}-now`}
       />
       <EqualitySection further={entry.further} headingId={`${id}-equality`} />
+      <ChapterSection further={entry.further} headingId={`${id}-chapter`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
