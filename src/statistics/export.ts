@@ -75,6 +75,23 @@ function figureRows(unit: string, period: string, f: UnitFigures): Cell[][] {
   ];
 }
 
+/** Follow-up Samsyn does not record yet is written as such, not as zeros. */
+const notRecorded = "registreras inte ännu";
+
+function longCaseRows(unit: string, today: string, long: FurtherFiguresView["longCases"]): Cell[][] {
+  const d = statisticsDefinitions;
+  const row = (label: string, s: FurtherFiguresView["longCases"]["decided"] | null): Cell[] =>
+    s === null
+      ? [unit, label, "", today, "Antal", notRecorded, notRecorded, notRecorded]
+      : [unit, label, "", today, "Antal", shown(s.total), shown(s.women), shown(s.men)];
+  return [
+    row(d.longCases.label, long.longCases),
+    row(`${d.longCases.label}: ${d.longCasesDecided.label.toLowerCase()}`, long.decided),
+    row(`${d.longCases.label}: ${d.longCasesReachedTeam.label.toLowerCase()}`, long.reachedTeam),
+    row(`${d.longCases.label}: ${d.longCasesWithPlan.label.toLowerCase()}`, long.withPlan),
+  ];
+}
+
 function furtherRows(unit: string, today: string, further: FurtherFiguresView): Cell[][] {
   const d = statisticsDefinitions;
   return [
@@ -98,6 +115,7 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
       shown(row.women),
       shown(row.men),
     ]),
+    ...longCaseRows(unit, today, further.longCases),
     [
       unit,
       d.sjuktal.label,

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, sql } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/node";
 import type { Database } from "../db/client.ts";
-import { auditEvent, careProvider, certificate, fkArende, listedPopulation, region } from "../db/schema.ts";
+import {
+  aktualiseringDecision,
+  auditEvent,
+  careProvider,
+  certificate,
+  fkArende,
+  listedPopulation,
+  region,
+} from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -98,7 +106,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
 
     const { d1, d2 } = doctors;
     // Women (second-to-last digit even). Ongoing on 2026-11-16 unless said otherwise.
-    await signed(unitId, "19001026-9801", d1.id, [100, "2026-11-10", "2026-11-20"], {
+    const w1 = await signed(unitId, "19001026-9801", d1.id, [100, "2026-11-10", "2026-11-20"], {
       type: "KONTKT",
       questions: [],
     }); // 11 days
@@ -106,7 +114,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       type: "KOMPLT",
       questions: ["35", "17"],
     }); // 30 days
-    await signed(unitId, "19020618-9805", d2.id, [100, "2026-10-01", "2026-11-30"], {
+    const w3 = await signed(unitId, "19020618-9805", d2.id, [100, "2026-10-01", "2026-11-30"], {
       type: "KOMPLT",
       questions: ["35"],
     }); // 61 days
@@ -130,11 +138,35 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     });
     // Men (second-to-last digit odd).
     await signed(unitId, "19241006-8338", d2.id, [100, "2026-11-02", "2026-11-15"]); // ended yesterday
-    await signed(unitId, "19330817-9013", d2.id, [75, "2026-11-10", "2026-12-10"], {
+    const m2 = await signed(unitId, "19330817-9013", d2.id, [75, "2026-11-10", "2026-12-10"], {
       type: "KOMPLT",
       questions: ["6"],
     }); // 31 days
     await signed(unitId, "19420302-7018", d1.id, [100, "2025-11-01", "2025-11-30"]); // a year ago
+    // Aktualisering decisions: w3 (61 days) decided by start, then again (superseding: one case);
+    // m2 (31 days) linked only by its certificate (the recorded start lies outside the case); w1 (11 days) is
+    // not a long case, so its decision does not count. w5 (122 days) is undecided.
+    const decide = (patientId: string, caseStart: string, more: object = {}) =>
+      database.db
+        .insert(aktualiseringDecision)
+        .values({
+          unitId,
+          patientId,
+          caseStart,
+          decision: "INGEN_ATGARD" as const,
+          decidedBy: d1.id,
+          decidedDate: "2026-11-12",
+          ...more,
+        })
+        .returning();
+    const [first] = await decide(w3.id, "2026-10-01");
+    await decide(w3.id, "2026-10-01", { supersedesId: first!.id, decision: "KOORDINERA_UTAN_TEAM" });
+    const [m2Cert] = await database.db
+      .select({ id: certificate.id })
+      .from(certificate)
+      .where(eq(certificate.patientId, m2.id));
+    await decide(m2.id, "2026-10-20", { caseCertificateId: m2Cert!.id });
+    await decide(w1.id, "2026-11-10");
     // Listed: 1,000 women and 500 men (an earlier month: the latest import counts).
     await database.db.insert(listedPopulation).values([
       { unitId, month: "2026-09", sex: "F", ageBand: "30-39", count: 600 },
@@ -249,6 +281,14 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(further.ongoingByChapter).toEqual([
       { key: "M00-M99", label: expect.stringMatching(/^M00-M99 /), ...split(6, 5, 1) },
     ]);
+    // Longer than 30 days: w3 (61), w5 (122), m2 (31); w2's 30 days are not more than 30.
+    // Decided: w3 (twice, one case) and m2; team and plan are not recorded yet, not zero.
+    expect(further.longCases).toEqual({
+      longCases: split(3, 2, 1),
+      decided: split(2, 1, 1),
+      reachedTeam: null,
+      withPlan: null,
+    });
     // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
     expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
@@ -311,6 +351,13 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
     expect(further.ongoingByChapter).toEqual([expect.objectContaining(split(6, null, null))]);
+    // 3 and 2 long cases: under 5, hidden; the unrecorded follow-up stays null.
+    expect(further.longCases).toEqual({
+      longCases: split(null, null, null),
+      decided: split(null, null, null),
+      reachedTeam: null,
+      withPlan: null,
+    });
     expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
     // The sexes' ongoing counts are hidden, so are their sjuktal (with the listed count they give them back).
     expect(further.sjuktal).toEqual({ total: 4, women: null, men: null });
@@ -395,6 +442,10 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(text).toMatch(/;Pågående sjukfall;;2025-01–2025-11;Antal;1;0;1\r\n/);
     expect(text).toMatch(/;Andel intyg med komplettering;;2026-01–2026-11;Andel;0\.375;0\.333;0\.5\r\n/);
     expect(text).toContain(`;Komplettering per läkare;${doctors.d2.name};2026-01–2026-11;Andel;0.5;;`);
+    expect(text).toMatch(/;Sjukfall längre än 30 dagar: beslutade;;2026-11-16;Antal;2;1;1\r\n/);
+    expect(text).toMatch(
+      /;Sjukfall längre än 30 dagar: med rehabplan;;2026-11-16;Antal;registreras inte ännu;registreras inte ännu;registreras inte ännu\r\n/,
+    );
     expect(text).toMatch(/;Pågående sjukfall efter diagnoskapitel;M00-M99 [^;]+;2026-11-16;Antal;6;5;1\r\n/);
     expectNoIdentities(text);
 

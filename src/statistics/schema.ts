@@ -103,6 +103,16 @@ export const furtherFigures = z
     /** By ICD-10-SE chapter of the main diagnosis; key "~" (last) for unknown codes. */
     ongoingByChapter: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
     ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
+    /**
+     * Ongoing cases longer than 30 days and their follow-up. reachedTeam and withPlan are null
+     * while Samsyn does not record the multimodal team and the rehab plan ("not yet recorded").
+     */
+    longCases: z.object({
+      longCases: countSplit,
+      decided: countSplit,
+      reachedTeam: countSplit.nullable(),
+      withPlan: countSplit.nullable(),
+    }),
     /** Ongoing cases per 1,000 listed patients today; null without a listed population (or hidden). */
     sjuktal: rateSplit,
     equality: z.array(

@@ -6,10 +6,11 @@
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { careProvider, fkArende, patient, unit } from "../db/schema.ts";
+import { aktualiseringDecision, careProvider, fkArende, patient, unit } from "../db/schema.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import { certificatesOfUnitSince } from "../worklist/store.ts";
+import type { RecordedDecision } from "./long-cases.ts";
 import type { StatisticsArende } from "./statistics.ts";
 
 /** Earlier than any certificate: the unit's whole history (new cases need each case's true start). */
@@ -45,6 +46,19 @@ export async function unitKompletteringar(q: Queryable, unitId: string): Promise
     received: row.received,
     questions: row.questions,
   }));
+}
+
+/** The unit's aktualisering decisions (superseded ones too), the patient keyed by personnummer. */
+export async function unitDecisions(q: Queryable, unitId: string): Promise<RecordedDecision[]> {
+  return q
+    .select({
+      patient: patient.personnummer,
+      certificateId: aktualiseringDecision.caseCertificateId,
+      caseStart: aktualiseringDecision.caseStart,
+    })
+    .from(aktualiseringDecision)
+    .innerJoin(patient, eq(patient.id, aktualiseringDecision.patientId))
+    .where(eq(aktualiseringDecision.unitId, unitId));
 }
 
 /** The unit's gap between certificates (its own setting, else the default): a user's own is not used. */

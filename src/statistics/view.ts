@@ -4,7 +4,8 @@
  * for answers that leave the unit, the cross-row suppression of `./row-suppression.ts`.
  */
 import { questionAreas } from "../arenden/rules.ts";
-import { suppressFurtherFigures, type FurtherFigures } from "./further.ts";
+import { suppressFurtherFigures, type FurtherFigures, type SuppressedFurtherFigures } from "./further.ts";
+import type { LongCaseFigures } from "./long-cases.ts";
 import { suppressAcrossRows } from "./row-suppression.ts";
 import type { FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
 import type { StatisticsAnswer } from "./statistics.ts";
@@ -20,6 +21,13 @@ export interface FiguresViewContext {
 }
 
 const unknownDoctor = "Okänd läkare";
+
+/**
+ * Which follow-up of a long case Samsyn records: the aktualisering decision is stored; the
+ * multimodal team and the rehab plan are not yet, so those figures are "not recorded" (null in
+ * the API), never zeros.
+ */
+export const RECORDED_FOLLOW_UP = { decided: true, reachedTeam: false, hasPlan: false } as const;
 
 function doctorRows(
   answer: StatisticsAnswer,
@@ -66,6 +74,18 @@ export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): 
   };
 }
 
+/** The long cases with the follow-up Samsyn does not record yet as null ("not recorded"), not zeros. */
+function longCasesView(
+  long: SuppressedFurtherFigures["longCases"] | LongCaseFigures,
+): FurtherFiguresView["longCases"] {
+  return {
+    longCases: long.longCases,
+    decided: long.decided,
+    reachedTeam: RECORDED_FOLLOW_UP.reachedTeam ? long.reachedTeam : null,
+    withPlan: RECORDED_FOLLOW_UP.hasPlan ? long.withPlan : null,
+  };
+}
+
 /**
  * The diagnosis chapters and groups and the equality indicator. With suppression (answers that leave the unit)
  * the module's suppression applies, the chapters and groups are also protected across rows, and the per-sex
@@ -76,6 +96,7 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
     return {
       ongoingByChapter: further.ongoingByChapter,
       ongoingByGroup: further.ongoingByGroup,
+      longCases: longCasesView(further.longCases),
       sjuktal: further.sjuktal,
       equality: further.equality.map((row) => ({
         key: row.key,
@@ -94,6 +115,7 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
   return {
     ongoingByChapter: suppressAcrossRows(shown.ongoingByChapter, shown.ongoing),
     ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
+    longCases: longCasesView(shown.longCases),
     sjuktal: shown.sjuktal,
     equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
   };

@@ -23,6 +23,7 @@ import { ChapterSection } from "./ChapterSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
+import { LongCasesSection } from "./LongCasesSection.tsx";
 import { NowSection } from "./NowSection.tsx";
 import { PeriodPicker } from "./PeriodPicker.tsx";
 import { RegionOverview } from "./RegionOverview.tsx";
@@ -82,6 +83,7 @@ function UnitBlock({
       />
       <EqualitySection further={entry.further} headingId={`${id}-equality`} />
       <ChapterSection further={entry.further} headingId={`${id}-chapter`} />
+      <LongCasesSection long={entry.further.longCases} headingId={`${id}-long`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
