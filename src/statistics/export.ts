@@ -116,6 +116,23 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
       shown(row.men),
     ]),
     ...longCaseRows(unit, today, further.longCases),
+    ...further.ongoingByDoctor.flatMap((row) =>
+      (
+        [
+          ["Pågående sjukfall", row.ongoing],
+          ["Längre än 30 dagar", row.longerThan30Days],
+        ] as const
+      ).map(([measure, s]) => [
+        unit,
+        d.ongoingByDoctor.label,
+        row.name,
+        today,
+        measure,
+        shown(s.total),
+        shown(s.women),
+        shown(s.men),
+      ]),
+    ),
     [
       unit,
       d.sjuktal.label,

@@ -289,6 +289,25 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       reachedTeam: null,
       withPlan: null,
     });
+    // Per doctor who signed the anchor: d1 w1, w2, w5 (122 days); d2 w3 (61), w4, m2 (31).
+    expect(further.ongoingByDoctor).toEqual(
+      [
+        {
+          doctorId: doctors.d1.id,
+          name: doctors.d1.name,
+          own: false,
+          ongoing: split(3, 3, 0),
+          longerThan30Days: split(1, 1, 0),
+        },
+        {
+          doctorId: doctors.d2.id,
+          name: doctors.d2.name,
+          own: false,
+          ongoing: split(3, 2, 1),
+          longerThan30Days: split(2, 1, 1),
+        },
+      ].sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    );
     // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
     expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
@@ -314,12 +333,23 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
         rate: 0.25,
       },
     ]);
+    expect(doctor.body.units[0]!.further.ongoingByDoctor).toEqual([
+      {
+        doctorId: doctors.d1.id,
+        name: doctors.d1.name,
+        own: true,
+        ongoing: split(3, 3, 0),
+        longerThan30Days: split(1, 1, 0),
+      },
+    ]);
+    expect(mlu.units[0]!.further.ongoingByDoctor).toHaveLength(2);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.name);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.id);
 
     const coordinator = (await get(clients.coordinator)).body;
     expect(coordinator.units[0]!.current.ongoing).toEqual(split(6, 5, 1));
     expect(coordinator.units[0]!.current.kompletteringar.byDoctor).toEqual([]);
+    expect(coordinator.units[0]!.further.ongoingByDoctor).toEqual([]);
     for (const body of [mlu, doctor.body, coordinator]) expectNoIdentities(body);
   });
 
@@ -348,6 +378,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(own.kompletteringar.sent).toEqual(split(8, null, null));
     expect(own.kompletteringar.rate).toEqual({ total: null, women: null, men: null });
     expect(own.kompletteringar.byDoctor).toEqual([]);
+    for (const unit of body.units) expect(unit.further.ongoingByDoctor).toEqual([]);
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
     expect(further.ongoingByChapter).toEqual([expect.objectContaining(split(6, null, null))]);
@@ -445,6 +476,9 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(text).toMatch(/;Sjukfall längre än 30 dagar: beslutade;;2026-11-16;Antal;2;1;1\r\n/);
     expect(text).toMatch(
       /;Sjukfall längre än 30 dagar: med rehabplan;;2026-11-16;Antal;registreras inte ännu;registreras inte ännu;registreras inte ännu\r\n/,
+    );
+    expect(text).toContain(
+      `;Pågående sjukfall per läkare;${doctors.d2.name};2026-11-16;Längre än 30 dagar;2;1;1\r\n`,
     );
     expect(text).toMatch(/;Pågående sjukfall efter diagnoskapitel;M00-M99 [^;]+;2026-11-16;Antal;6;5;1\r\n/);
     expectNoIdentities(text);

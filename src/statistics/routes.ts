@@ -95,8 +95,13 @@ async function unitsInScope(tx: Tx, auth: Auth): Promise<UnitRef[]> {
 async function doctorNamesOf(tx: Tx, computed: UnitStatistics[], auth: Auth) {
   if (auth.doctors === "NONE") return new Map<string, string>();
   const ids = new Set<string>();
-  for (const { current, lastYear } of computed) {
-    for (const row of [...current.kompletteringar.byDoctor, ...lastYear.kompletteringar.byDoctor]) {
+  for (const { current, lastYear, further } of computed) {
+    const rows = [
+      ...current.kompletteringar.byDoctor,
+      ...lastYear.kompletteringar.byDoctor,
+      ...further.ongoingByDoctor,
+    ];
+    for (const row of rows) {
       if (auth.doctors === "ALL" || row.doctor === auth.actor.userId) ids.add(row.doctor);
     }
   }
@@ -116,14 +121,9 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
       );
     }
     const doctorNames = await doctorNamesOf(tx, computed, auth);
+    const doctorContext = { doctors: auth.doctors, userId: auth.actor.userId, doctorNames };
     const view = (answer: UnitStatistics["current"], range: UnitStatistics["range"]) =>
-      figuresView(answer, {
-        range,
-        doctors: auth.doctors,
-        userId: auth.actor.userId,
-        doctorNames,
-        acrossRows: suppress > 0,
-      });
+      figuresView(answer, { ...doctorContext, range, acrossRows: suppress > 0 });
     await recordAudit(tx, { actor: auth.actor, grant: auth.grant, unitId: auth.unitId }, [
       {
         action: exportFormat ? "EXPORT" : "STATISTICS",
@@ -149,7 +149,7 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
         unit,
         current: view(computed[index]!.current, computed[index]!.range),
         lastYear: view(computed[index]!.lastYear, computed[index]!.lastYearRange),
-        further: furtherView(computed[index]!.further, suppress),
+        further: furtherView(computed[index]!.further, suppress, doctorContext),
       })),
     };
   });

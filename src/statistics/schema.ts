@@ -113,6 +113,16 @@ export const furtherFigures = z
       reachedTeam: countSplit.nullable(),
       withPlan: countSplit.nullable(),
     }),
+    /** Ongoing and long cases per doctor who signed the anchor, as far as the user may see doctors. */
+    ongoingByDoctor: z.array(
+      z.object({
+        doctorId: z.string(),
+        name: z.string(),
+        own: z.boolean(),
+        ongoing: countSplit,
+        longerThan30Days: countSplit,
+      }),
+    ),
     /** Ongoing cases per 1,000 listed patients today; null without a listed population (or hidden). */
     sjuktal: rateSplit,
     equality: z.array(

@@ -7,15 +7,20 @@ import { questionAreas } from "../arenden/rules.ts";
 import { suppressFurtherFigures, type FurtherFigures, type SuppressedFurtherFigures } from "./further.ts";
 import type { LongCaseFigures } from "./long-cases.ts";
 import { suppressAcrossRows } from "./row-suppression.ts";
+import { suppressSplit } from "./suppression.ts";
 import type { FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
 import type { StatisticsAnswer } from "./statistics.ts";
 
-export interface FiguresViewContext {
-  range: { from: string; to: string };
+/** Who the user may see among the doctors, and their names. */
+export interface DoctorViewContext {
   doctors: StatisticsDoctorScope;
   /** The user's own id: their row is marked (and the only one with OWN). */
   userId: string;
   doctorNames: ReadonlyMap<string, string>;
+}
+
+export interface FiguresViewContext extends DoctorViewContext {
+  range: { from: string; to: string };
   /** Region answers: hide cells that the other rows and the total would give back. */
   acrossRows: boolean;
 }
@@ -29,24 +34,36 @@ const unknownDoctor = "Okänd läkare";
  */
 export const RECORDED_FOLLOW_UP = { decided: true, reachedTeam: false, hasPlan: false } as const;
 
-function doctorRows(
-  answer: StatisticsAnswer,
-  ctx: FiguresViewContext,
-): UnitFigures["kompletteringar"]["byDoctor"] {
+/**
+ * The rows the user may see (every doctor, only their own, or none), named and sorted by name;
+ * `fields` gives each row's figures.
+ */
+export function visibleDoctorRows<R extends { doctor: string }, F extends object>(
+  rows: readonly R[],
+  ctx: DoctorViewContext,
+  fields: (row: R) => F,
+): ({ doctorId: string; name: string; own: boolean } & F)[] {
   if (ctx.doctors === "NONE") return [];
-  const rows = answer.kompletteringar.byDoctor.filter(
-    (row) => ctx.doctors === "ALL" || row.doctor === ctx.userId,
-  );
   return rows
+    .filter((row) => ctx.doctors === "ALL" || row.doctor === ctx.userId)
     .map((row) => ({
       doctorId: row.doctor,
       name: ctx.doctorNames.get(row.doctor) ?? unknownDoctor,
       own: row.doctor === ctx.userId,
-      sent: row.sent,
-      withKomplettering: row.withKomplettering,
-      rate: row.rate,
+      ...fields(row),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv") || a.doctorId.localeCompare(b.doctorId));
+}
+
+function doctorRows(
+  answer: StatisticsAnswer,
+  ctx: FiguresViewContext,
+): UnitFigures["kompletteringar"]["byDoctor"] {
+  return visibleDoctorRows(answer.kompletteringar.byDoctor, ctx, (row) => ({
+    sent: row.sent,
+    withKomplettering: row.withKomplettering,
+    rate: row.rate,
+  }));
 }
 
 export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): UnitFigures {
@@ -91,9 +108,19 @@ function longCasesView(
  * the module's suppression applies, the chapters and groups are also protected across rows, and the per-sex
  * medians and means are left out.
  */
-export function furtherView(further: FurtherFigures, suppress: number): FurtherFiguresView {
+export function furtherView(
+  further: FurtherFigures,
+  suppress: number,
+  ctx: DoctorViewContext,
+): FurtherFiguresView {
+  // The analyst's answers (suppressed) have no doctor rows: ctx.doctors is NONE there.
+  const ongoingByDoctor = visibleDoctorRows(further.ongoingByDoctor, ctx, (row) => ({
+    ongoing: row.ongoing,
+    longerThan30Days: row.longerThan30Days,
+  }));
   if (suppress === 0) {
     return {
+      ongoingByDoctor,
       ongoingByChapter: further.ongoingByChapter,
       ongoingByGroup: further.ongoingByGroup,
       longCases: longCasesView(further.longCases),
@@ -116,6 +143,11 @@ export function furtherView(further: FurtherFigures, suppress: number): FurtherF
     ongoingByChapter: suppressAcrossRows(shown.ongoingByChapter, shown.ongoing),
     ongoingByGroup: suppressAcrossRows(shown.ongoingByGroup, shown.ongoing),
     longCases: longCasesView(shown.longCases),
+    ongoingByDoctor: ongoingByDoctor.map((row) => ({
+      ...row,
+      ongoing: suppressSplit(row.ongoing, suppress),
+      longerThan30Days: suppressSplit(row.longerThan30Days, suppress),
+    })),
     sjuktal: shown.sjuktal,
     equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
   };

@@ -20,6 +20,7 @@ import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AnnualReportSection } from "./AnnualReportSection.tsx";
 import { ChapterSection } from "./ChapterSection.tsx";
+import { DoctorCasesSection } from "./DoctorCasesSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
@@ -84,6 +85,7 @@ function UnitBlock({
       <EqualitySection further={entry.further} headingId={`${id}-equality`} />
       <ChapterSection further={entry.further} headingId={`${id}-chapter`} />
       <LongCasesSection long={entry.further.longCases} headingId={`${id}-long`} />
+      <DoctorCasesSection rows={entry.further.ongoingByDoctor} headingId={`${id}-doctors`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
