@@ -7,7 +7,7 @@
 import writeXlsxFile from "write-excel-file/node";
 import { csvCell } from "../worklist/export.ts";
 import { statisticsDefinitions } from "./definitions.ts";
-import type { FurtherFiguresView, StatisticsResponse, UnitFigures } from "./schema.ts";
+import type { AnswerTimesView, FurtherFiguresView, StatisticsResponse, UnitFigures } from "./schema.ts";
 
 type Cell = string | number | null;
 
@@ -168,12 +168,41 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
   ];
 }
 
+const splitCells = (s: UnitFigures["ongoing"]): Cell[] => [shown(s.total), shown(s.women), shown(s.men)];
+
+function answerTimeRows(unit: string, period: string, times: AnswerTimesView): Cell[][] {
+  const label = statisticsDefinitions.kompletteringAnswerTime.label;
+  // A median hidden with its count reads as hidden; one without answered ärenden stays empty.
+  const median = (key: "total" | "women" | "men") =>
+    times.answered[key] === null ? hidden : times.medianDays[key];
+  return [
+    [unit, label, "", period, "Besvarade", ...splitCells(times.answered)],
+    [unit, label, "", period, "Obesvarade", ...splitCells(times.open)],
+    [unit, label, "", period, "Median, dagar", median("total"), median("women"), median("men")],
+    ...times.byDoctor.flatMap((row) => [
+      [unit, label, row.name, period, "Besvarade", shown(row.answered), null, null],
+      [
+        unit,
+        label,
+        row.name,
+        period,
+        "Median, dagar",
+        row.answered === null ? hidden : row.medianDays,
+        null,
+        null,
+      ],
+    ]),
+  ];
+}
+
 /** Every row of the export, the header first. */
 export function exportRows(answer: StatisticsResponse): Cell[][] {
   const rows: Cell[][] = [exportHeader];
-  for (const { unit, current, lastYear, further } of answer.units) {
+  for (const { unit, current, lastYear, further, answerTimes } of answer.units) {
     rows.push(...figureRows(unit.name, `${current.from}–${current.to}`, current));
     rows.push(...figureRows(unit.name, `${lastYear.from}–${lastYear.to}`, lastYear));
+    rows.push(...answerTimeRows(unit.name, `${current.from}–${current.to}`, answerTimes.current));
+    rows.push(...answerTimeRows(unit.name, `${lastYear.from}–${lastYear.to}`, answerTimes.lastYear));
     rows.push(...furtherRows(unit.name, current.today, further));
   }
   return rows;

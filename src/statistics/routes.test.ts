@@ -110,7 +110,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       type: "KONTKT",
       questions: [],
     }); // 11 days
-    await signed(unitId, "19010822-9808", d1.id, [50, "2026-11-01", "2026-11-30"], {
+    const w2 = await signed(unitId, "19010822-9808", d1.id, [50, "2026-11-01", "2026-11-30"], {
       type: "KOMPLT",
       questions: ["35", "17"],
     }); // 30 days
@@ -167,6 +167,12 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       .where(eq(certificate.patientId, m2.id));
     await decide(m2.id, "2026-10-20", { caseCertificateId: m2Cert!.id });
     await decide(w1.id, "2026-11-10");
+    // Answers to the kompletteringar (received 2026-11-12): w2's after 2 days; w3's at 23:30 UTC
+    // on 2026-11-15, which is 2026-11-16 in Stockholm: 4 days; m2's is open.
+    const answer = (patientId: string, answeredAt: string) =>
+      database.db.update(fkArende).set({ answeredAt }).where(eq(fkArende.patientId, patientId));
+    await answer(w2.id, "2026-11-14T10:00:00Z");
+    await answer(w3.id, "2026-11-15T23:30:00Z");
     // Listed: 1,000 women and 500 men (an earlier month: the latest import counts).
     await database.db.insert(listedPopulation).values([
       { unitId, month: "2026-09", sex: "F", ageBand: "30-39", count: 600 },
@@ -308,6 +314,26 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
         },
       ].sort((a, b) => a.name.localeCompare(b.name, "sv")),
     );
+    // Answer times of the kompletteringar on certificates sent 2026-01..11: 2 and 4 days (women),
+    // the man's open. d1 answered w2 (2 days); d2 w3 (4 days) and has m2's open.
+    const times = body.units[0]!.answerTimes;
+    expect(times.current).toMatchObject({
+      answered: split(2, 2, 0),
+      open: split(1, 0, 1),
+      medianDays: { total: 3, women: 3, men: null },
+    });
+    expect(times.current.byDoctor).toEqual(
+      [
+        { doctorId: doctors.d1.id, name: doctors.d1.name, own: false, answered: 1, open: 0, medianDays: 2 },
+        { doctorId: doctors.d2.id, name: doctors.d2.name, own: false, answered: 1, open: 1, medianDays: 4 },
+      ].sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    );
+    expect(times.lastYear).toEqual({
+      answered: split(0, 0, 0),
+      open: split(0, 0, 0),
+      medianDays: split(null, null, null),
+      byDoctor: [],
+    });
     // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
     expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
@@ -343,6 +369,10 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       },
     ]);
     expect(mlu.units[0]!.further.ongoingByDoctor).toHaveLength(2);
+    expect(doctor.body.units[0]!.answerTimes.current.byDoctor).toEqual([
+      { doctorId: doctors.d1.id, name: doctors.d1.name, own: true, answered: 1, open: 0, medianDays: 2 },
+    ]);
+    expect(doctor.body.units[0]!.answerTimes.current.medianDays.total).toBe(3);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.name);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.id);
 
@@ -350,6 +380,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(coordinator.units[0]!.current.ongoing).toEqual(split(6, 5, 1));
     expect(coordinator.units[0]!.current.kompletteringar.byDoctor).toEqual([]);
     expect(coordinator.units[0]!.further.ongoingByDoctor).toEqual([]);
+    expect(coordinator.units[0]!.answerTimes.current.byDoctor).toEqual([]);
     for (const body of [mlu, doctor.body, coordinator]) expectNoIdentities(body);
   });
 
@@ -378,7 +409,15 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(own.kompletteringar.sent).toEqual(split(8, null, null));
     expect(own.kompletteringar.rate).toEqual({ total: null, women: null, men: null });
     expect(own.kompletteringar.byDoctor).toEqual([]);
-    for (const unit of body.units) expect(unit.further.ongoingByDoctor).toEqual([]);
+    for (const unit of body.units) {
+      expect(unit.further.ongoingByDoctor).toEqual([]);
+      expect(unit.answerTimes.current.byDoctor).toEqual([]);
+    }
+    // 2 answered (both women): hidden with the sexes (secondary suppression), and so are the medians.
+    expect(body.units.find((u) => u.unit.id === unitId)!.answerTimes.current).toMatchObject({
+      answered: split(null, null, null),
+      medianDays: split(null, null, null),
+    });
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
     expect(further.ongoingByChapter).toEqual([expect.objectContaining(split(6, null, null))]);
@@ -479,6 +518,10 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     );
     expect(text).toContain(
       `;Pågående sjukfall per läkare;${doctors.d2.name};2026-11-16;Längre än 30 dagar;2;1;1\r\n`,
+    );
+    expect(text).toMatch(/;Svarstid för kompletteringar;;2026-01–2026-11;Median, dagar;3;3;\r\n/);
+    expect(text).toContain(
+      `;Svarstid för kompletteringar;${doctors.d2.name};2026-01–2026-11;Median, dagar;4;;\r\n`,
     );
     expect(text).toMatch(/;Pågående sjukfall efter diagnoskapitel;M00-M99 [^;]+;2026-11-16;Antal;6;5;1\r\n/);
     expectNoIdentities(text);

@@ -142,6 +142,28 @@ export const furtherFigures = z
   })
   .openapi("StatisticsFurtherFigures");
 
+/** Answer times of the kompletteringar on the certificates sent in a period. */
+export const answerTimes = z
+  .object({
+    /** Answered KOMPLT ärenden (received and answered dates known). */
+    answered: countSplit,
+    /** Not answered yet. */
+    open: countSplit,
+    /** Median calendar days received → answered; null without answered ones (or hidden). */
+    medianDays: rateSplit,
+    byDoctor: z.array(
+      z.object({
+        doctorId: z.string(),
+        name: z.string(),
+        own: z.boolean(),
+        answered: count,
+        open: count,
+        medianDays: share,
+      }),
+    ),
+  })
+  .openapi("StatisticsAnswerTimes");
+
 export const statisticsResponse = z
   .object({
     scope: z.enum(["UNIT", "REGION"]),
@@ -156,6 +178,7 @@ export const statisticsResponse = z
         current: unitFigures,
         lastYear: unitFigures,
         further: furtherFigures,
+        answerTimes: z.object({ current: answerTimes, lastYear: answerTimes }),
       }),
     ),
   })
@@ -164,5 +187,6 @@ export const statisticsResponse = z
 export type StatisticsQuery = z.output<typeof statisticsQuery>;
 export type UnitFigures = z.output<typeof unitFigures>;
 export type FurtherFiguresView = z.output<typeof furtherFigures>;
+export type AnswerTimesView = z.output<typeof answerTimes>;
 export type StatisticsResponse = z.output<typeof statisticsResponse>;
 export type StatisticsDoctorScope = StatisticsResponse["doctors"];

@@ -6,8 +6,9 @@ import type { Queryable } from "../db/client.ts";
 import { listedPopulationByMonth } from "../population/store.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
+import { kompletteringAnswerTimes } from "./komplettering-follow-up.ts";
 import { decidedCaseOf } from "./long-cases.ts";
-import { addMonths, defaultRange, type MonthRange, type PeriodKind } from "./periods.ts";
+import { addMonths, defaultRange, rangeDays, type MonthRange, type PeriodKind } from "./periods.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
 import { unitCertificates, unitDecisions, unitGap, unitKompletteringar } from "./store.ts";
 
@@ -27,9 +28,13 @@ export interface UnitStatistics {
   lastYear: StatisticsAnswer;
   /** Unsuppressed: the caller suppresses them for answers that leave the unit. */
   further: FurtherFigures;
+  /** Unsuppressed, per doctor by id: the caller suppresses and filters them. */
+  answerTimes: { current: AnswerTimesByDoctor; lastYear: AnswerTimesByDoctor };
   range: MonthRange;
   lastYearRange: MonthRange;
 }
+
+export type AnswerTimesByDoctor = ReturnType<typeof kompletteringAnswerTimes>;
 
 /** The same day a year earlier; 29 February becomes 28 February. */
 export function sameDayLastYear(today: string): string {
@@ -85,6 +90,11 @@ export async function unitStatistics(
       // The team and the rehab plan are not recorded yet: `RECORDED_FOLLOW_UP` in ./view.ts.
       followUpOf: (c) => ({ decided: decided(c), reachedTeam: false, hasPlan: false }),
     }),
+    // The certificates sent in each period, as the contract's komplettering figures count them.
+    answerTimes: {
+      current: kompletteringAnswerTimes(certs, arenden, { ...rangeDays(range), unit: unitId }),
+      lastYear: kompletteringAnswerTimes(certs, arenden, { ...rangeDays(lastYearRange), unit: unitId }),
+    },
     range,
     lastYearRange,
   };

@@ -4,7 +4,7 @@
  * leaves the server), the kompletteringar Försäkringskassan sent about them, and the units of a
  * region.
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
 import { aktualiseringDecision, careProvider, fkArende, patient, unit } from "../db/schema.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
@@ -36,6 +36,8 @@ export async function unitKompletteringar(q: Queryable, unitId: string): Promise
       certificate: fkArende.certificateId,
       received: fkArende.receivedDate,
       questions: fkArende.questionFields,
+      // The day of the answer in Stockholm, as the signing day (`./signing-day.ts`).
+      answered: sql<string | null>`(${fkArende.answeredAt} AT TIME ZONE 'Europe/Stockholm')::date::text`,
     })
     .from(fkArende)
     .where(and(eq(fkArende.unitId, unitId), eq(fkArende.type, "KOMPLT"), isNotNull(fkArende.certificateId)));
@@ -45,6 +47,7 @@ export async function unitKompletteringar(q: Queryable, unitId: string): Promise
     type: "KOMPLT" as const,
     received: row.received,
     questions: row.questions,
+    answered: row.answered,
   }));
 }
 

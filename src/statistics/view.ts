@@ -8,7 +8,8 @@ import { suppressFurtherFigures, type FurtherFigures, type SuppressedFurtherFigu
 import type { LongCaseFigures } from "./long-cases.ts";
 import { suppressAcrossRows } from "./row-suppression.ts";
 import { suppressSplit } from "./suppression.ts";
-import type { FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
+import type { AnswerTimesView, FurtherFiguresView, StatisticsDoctorScope, UnitFigures } from "./schema.ts";
+import type { AnswerTimes } from "./komplettering-follow-up.ts";
 import type { StatisticsAnswer } from "./statistics.ts";
 
 /** Who the user may see among the doctors, and their names. */
@@ -150,5 +151,39 @@ export function furtherView(
     })),
     sjuktal: shown.sjuktal,
     equality: shown.equality.map((row) => ({ ...row, women: null, men: null })),
+  };
+}
+
+/** A median with its count of answered ärenden suppressed: hidden with it (a hidden count's median). */
+function shownMedian(median: number | null, answered: number | null): number | null {
+  return answered === null ? null : median;
+}
+
+/**
+ * The komplettering answer times: per doctor as far as the user may see; with suppression each
+ * count triple is suppressed and a median is hidden with its count of answered ärenden.
+ */
+export function answerTimesView(
+  times: { all: AnswerTimes; byDoctor: ({ doctor: string } & AnswerTimes)[] },
+  suppress: number,
+  ctx: DoctorViewContext,
+): AnswerTimesView {
+  const answered = suppressSplit(times.all.answered, suppress);
+  return {
+    answered,
+    open: suppressSplit(times.all.open, suppress),
+    medianDays: {
+      total: shownMedian(times.all.medianDays.total, answered.total),
+      women: shownMedian(times.all.medianDays.women, answered.women),
+      men: shownMedian(times.all.medianDays.men, answered.men),
+    },
+    byDoctor: visibleDoctorRows(times.byDoctor, ctx, (row) => {
+      const shown = suppressSplit(row.answered, suppress).total;
+      return {
+        answered: shown,
+        open: suppressSplit(row.open, suppress).total,
+        medianDays: shownMedian(row.medianDays.total, shown),
+      };
+    }),
   };
 }

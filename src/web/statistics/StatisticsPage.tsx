@@ -19,6 +19,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AnnualReportSection } from "./AnnualReportSection.tsx";
+import { AnswerTimeSection } from "./AnswerTimeSection.tsx";
 import { ChapterSection } from "./ChapterSection.tsx";
 import { DoctorCasesSection } from "./DoctorCasesSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
@@ -94,6 +95,7 @@ function UnitBlock({
         suppressed={answer.suppress > 0}
         headingId={`${id}-komplt`}
       />
+      <AnswerTimeSection times={entry.answerTimes} headingId={`${id}-answer-time`} />
     </Stack>
   );
 }
