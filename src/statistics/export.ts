@@ -7,7 +7,7 @@
 import writeXlsxFile from "write-excel-file/node";
 import { csvCell } from "../worklist/export.ts";
 import { statisticsDefinitions } from "./definitions.ts";
-import type { FurtherFiguresView, StatisticsResponse, UnitFigures } from "./schema.ts";
+import type { AnswerTimesView, FurtherFiguresView, StatisticsResponse, UnitFigures } from "./schema.ts";
 
 type Cell = string | number | null;
 
@@ -75,9 +75,36 @@ function figureRows(unit: string, period: string, f: UnitFigures): Cell[][] {
   ];
 }
 
+/** Follow-up Samsyn does not record yet is written as such, not as zeros. */
+const notRecorded = "registreras inte ännu";
+
+function longCaseRows(unit: string, today: string, long: FurtherFiguresView["longCases"]): Cell[][] {
+  const d = statisticsDefinitions;
+  const row = (label: string, s: FurtherFiguresView["longCases"]["decided"] | null): Cell[] =>
+    s === null
+      ? [unit, label, "", today, "Antal", notRecorded, notRecorded, notRecorded]
+      : [unit, label, "", today, "Antal", shown(s.total), shown(s.women), shown(s.men)];
+  return [
+    row(d.longCases.label, long.longCases),
+    row(`${d.longCases.label}: ${d.longCasesDecided.label.toLowerCase()}`, long.decided),
+    row(`${d.longCases.label}: ${d.longCasesReachedTeam.label.toLowerCase()}`, long.reachedTeam),
+    row(`${d.longCases.label}: ${d.longCasesWithPlan.label.toLowerCase()}`, long.withPlan),
+  ];
+}
+
 function furtherRows(unit: string, today: string, further: FurtherFiguresView): Cell[][] {
   const d = statisticsDefinitions;
   return [
+    ...further.ongoingByChapter.map((row) => [
+      unit,
+      d.ongoingByChapter.label,
+      row.label,
+      today,
+      "Antal",
+      shown(row.total),
+      shown(row.women),
+      shown(row.men),
+    ]),
     ...further.ongoingByGroup.map((row) => [
       unit,
       d.ongoingByGroup.label,
@@ -88,6 +115,24 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
       shown(row.women),
       shown(row.men),
     ]),
+    ...longCaseRows(unit, today, further.longCases),
+    ...further.ongoingByDoctor.flatMap((row) =>
+      (
+        [
+          ["Pågående sjukfall", row.ongoing],
+          ["Längre än 30 dagar", row.longerThan30Days],
+        ] as const
+      ).map(([measure, s]) => [
+        unit,
+        d.ongoingByDoctor.label,
+        row.name,
+        today,
+        measure,
+        shown(s.total),
+        shown(s.women),
+        shown(s.men),
+      ]),
+    ),
     [
       unit,
       d.sjuktal.label,
@@ -123,12 +168,41 @@ function furtherRows(unit: string, today: string, further: FurtherFiguresView): 
   ];
 }
 
+const splitCells = (s: UnitFigures["ongoing"]): Cell[] => [shown(s.total), shown(s.women), shown(s.men)];
+
+function answerTimeRows(unit: string, period: string, times: AnswerTimesView): Cell[][] {
+  const label = statisticsDefinitions.kompletteringAnswerTime.label;
+  // A median hidden with its count reads as hidden; one without answered ärenden stays empty.
+  const median = (key: "total" | "women" | "men") =>
+    times.answered[key] === null ? hidden : times.medianDays[key];
+  return [
+    [unit, label, "", period, "Besvarade", ...splitCells(times.answered)],
+    [unit, label, "", period, "Obesvarade", ...splitCells(times.open)],
+    [unit, label, "", period, "Median, dagar", median("total"), median("women"), median("men")],
+    ...times.byDoctor.flatMap((row) => [
+      [unit, label, row.name, period, "Besvarade", shown(row.answered), null, null],
+      [
+        unit,
+        label,
+        row.name,
+        period,
+        "Median, dagar",
+        row.answered === null ? hidden : row.medianDays,
+        null,
+        null,
+      ],
+    ]),
+  ];
+}
+
 /** Every row of the export, the header first. */
 export function exportRows(answer: StatisticsResponse): Cell[][] {
   const rows: Cell[][] = [exportHeader];
-  for (const { unit, current, lastYear, further } of answer.units) {
+  for (const { unit, current, lastYear, further, answerTimes } of answer.units) {
     rows.push(...figureRows(unit.name, `${current.from}–${current.to}`, current));
     rows.push(...figureRows(unit.name, `${lastYear.from}–${lastYear.to}`, lastYear));
+    rows.push(...answerTimeRows(unit.name, `${current.from}–${current.to}`, answerTimes.current));
+    rows.push(...answerTimeRows(unit.name, `${lastYear.from}–${lastYear.to}`, answerTimes.lastYear));
     rows.push(...furtherRows(unit.name, current.today, further));
   }
   return rows;

@@ -6,6 +6,7 @@
  * Suppression (for the regional analyst) is `suppressFurtherFigures`, with the contract's rules.
  */
 import { unitList, type SjukfallCertificate } from "../cases/engine.ts";
+import type { Sjukfall } from "../cases/types.ts";
 import { resolveGap, resolveToday } from "../cases/options.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { casesByDiagnosis, chapterClassifier, groupClassifier, type DiagnosisRow } from "./diagnosis.ts";
@@ -25,7 +26,10 @@ export interface FurtherOptions {
   icd10: Pick<Icd10, "chapterOf" | "groupOf">;
   /** The follow-up of a long case (keyed as the caller stores it, e.g. unit + patient + start). */
   followUpOf?:
-    ((c: { patient: string; unit: string; start: string }) => LongCaseFollowUp | undefined) | undefined;
+    | ((
+        c: Pick<Sjukfall, "patient" | "unit" | "start" | "end" | "certificates">,
+      ) => LongCaseFollowUp | undefined)
+    | undefined;
   /** Listed patients of the unit(s), for sjuktal; absent: sjuktal null. */
   listed?: Split | undefined;
 }

@@ -3,6 +3,7 @@
  * must end up decided, visibly). Which case was decided, reached the multimodal team or got a rehab
  * plan lives in the coordination area's storage: the caller passes it in, keyed by the case.
  */
+import { linkedCase, type CaseLink } from "../cases/case-link.ts";
 import { isLongerThan30Days } from "../cases/length.ts";
 import type { Sjukfall } from "../cases/types.ts";
 import { sexOfPatient } from "./sex.ts";
@@ -49,4 +50,23 @@ export function longCaseFigures(
     if (followUp?.hasPlan) addTo(figures.withPlan, sex);
   }
   return figures;
+}
+
+/** An aktualisering decision as storage has it: the patient (keyed as the certificates) and its case link. */
+export type RecordedDecision = CaseLink & { patient: string };
+
+/**
+ * Whether a case was decided, from the recorded aktualisering decisions: one linked to the case
+ * (`linkedCase`: by a certificate of the case, else by the recorded start within its span). A
+ * superseded decision still means the case was decided.
+ */
+export function decidedCaseOf(
+  decisions: readonly RecordedDecision[],
+): (c: Pick<Sjukfall, "patient" | "start" | "end" | "certificates">) => boolean {
+  const byPatient = new Map<string, RecordedDecision[]>();
+  for (const d of decisions) byPatient.set(d.patient, [...(byPatient.get(d.patient) ?? []), d]);
+  return (c) => {
+    const linkable = [{ start: c.start, end: c.end, certificateIds: c.certificates }];
+    return (byPatient.get(c.patient) ?? []).some((d) => linkedCase(linkable, d) !== null);
+  };
 }

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gt, sql } from "drizzle-orm";
 import readXlsxFile from "read-excel-file/node";
 import type { Database } from "../db/client.ts";
-import { auditEvent, careProvider, certificate, fkArende, listedPopulation, region } from "../db/schema.ts";
+import {
+  aktualiseringDecision,
+  auditEvent,
+  careProvider,
+  certificate,
+  fkArende,
+  listedPopulation,
+  region,
+} from "../db/schema.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -98,15 +106,15 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
 
     const { d1, d2 } = doctors;
     // Women (second-to-last digit even). Ongoing on 2026-11-16 unless said otherwise.
-    await signed(unitId, "19001026-9801", d1.id, [100, "2026-11-10", "2026-11-20"], {
+    const w1 = await signed(unitId, "19001026-9801", d1.id, [100, "2026-11-10", "2026-11-20"], {
       type: "KONTKT",
       questions: [],
     }); // 11 days
-    await signed(unitId, "19010822-9808", d1.id, [50, "2026-11-01", "2026-11-30"], {
+    const w2 = await signed(unitId, "19010822-9808", d1.id, [50, "2026-11-01", "2026-11-30"], {
       type: "KOMPLT",
       questions: ["35", "17"],
     }); // 30 days
-    await signed(unitId, "19020618-9805", d2.id, [100, "2026-10-01", "2026-11-30"], {
+    const w3 = await signed(unitId, "19020618-9805", d2.id, [100, "2026-10-01", "2026-11-30"], {
       type: "KOMPLT",
       questions: ["35"],
     }); // 61 days
@@ -130,11 +138,41 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     });
     // Men (second-to-last digit odd).
     await signed(unitId, "19241006-8338", d2.id, [100, "2026-11-02", "2026-11-15"]); // ended yesterday
-    await signed(unitId, "19330817-9013", d2.id, [75, "2026-11-10", "2026-12-10"], {
+    const m2 = await signed(unitId, "19330817-9013", d2.id, [75, "2026-11-10", "2026-12-10"], {
       type: "KOMPLT",
       questions: ["6"],
     }); // 31 days
     await signed(unitId, "19420302-7018", d1.id, [100, "2025-11-01", "2025-11-30"]); // a year ago
+    // Aktualisering decisions: w3 (61 days) decided by start, then again (superseding: one case);
+    // m2 (31 days) linked only by its certificate (the recorded start lies outside the case); w1 (11 days) is
+    // not a long case, so its decision does not count. w5 (122 days) is undecided.
+    const decide = (patientId: string, caseStart: string, more: object = {}) =>
+      database.db
+        .insert(aktualiseringDecision)
+        .values({
+          unitId,
+          patientId,
+          caseStart,
+          decision: "INGEN_ATGARD" as const,
+          decidedBy: d1.id,
+          decidedDate: "2026-11-12",
+          ...more,
+        })
+        .returning();
+    const [first] = await decide(w3.id, "2026-10-01");
+    await decide(w3.id, "2026-10-01", { supersedesId: first!.id, decision: "KOORDINERA_UTAN_TEAM" });
+    const [m2Cert] = await database.db
+      .select({ id: certificate.id })
+      .from(certificate)
+      .where(eq(certificate.patientId, m2.id));
+    await decide(m2.id, "2026-10-20", { caseCertificateId: m2Cert!.id });
+    await decide(w1.id, "2026-11-10");
+    // Answers to the kompletteringar (received 2026-11-12): w2's after 2 days; w3's at 23:30 UTC
+    // on 2026-11-15, which is 2026-11-16 in Stockholm: 4 days; m2's is open.
+    const answer = (patientId: string, answeredAt: string) =>
+      database.db.update(fkArende).set({ answeredAt }).where(eq(fkArende.patientId, patientId));
+    await answer(w2.id, "2026-11-14T10:00:00Z");
+    await answer(w3.id, "2026-11-15T23:30:00Z");
     // Listed: 1,000 women and 500 men (an earlier month: the latest import counts).
     await database.db.insert(listedPopulation).values([
       { unitId, month: "2026-09", sex: "F", ageBand: "30-39", count: 600 },
@@ -245,6 +283,57 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       }),
     ]);
     expect(further.equality[0]!.women).toMatchObject({ cases: 5, medianDays: 30 });
+    // M54.5 is in ICD-10-SE's chapter XIII.
+    expect(further.ongoingByChapter).toEqual([
+      { key: "M00-M99", label: expect.stringMatching(/^M00-M99 /), ...split(6, 5, 1) },
+    ]);
+    // Longer than 30 days: w3 (61), w5 (122), m2 (31); w2's 30 days are not more than 30.
+    // Decided: w3 (twice, one case) and m2; team and plan are not recorded yet, not zero.
+    expect(further.longCases).toEqual({
+      longCases: split(3, 2, 1),
+      decided: split(2, 1, 1),
+      reachedTeam: null,
+      withPlan: null,
+    });
+    // Per doctor who signed the anchor: d1 w1, w2, w5 (122 days); d2 w3 (61), w4, m2 (31).
+    expect(further.ongoingByDoctor).toEqual(
+      [
+        {
+          doctorId: doctors.d1.id,
+          name: doctors.d1.name,
+          own: false,
+          ongoing: split(3, 3, 0),
+          longerThan30Days: split(1, 1, 0),
+        },
+        {
+          doctorId: doctors.d2.id,
+          name: doctors.d2.name,
+          own: false,
+          ongoing: split(3, 2, 1),
+          longerThan30Days: split(2, 1, 1),
+        },
+      ].sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    );
+    // Answer times of the kompletteringar on certificates sent 2026-01..11: 2 and 4 days (women),
+    // the man's open. d1 answered w2 (2 days); d2 w3 (4 days) and has m2's open.
+    const times = body.units[0]!.answerTimes;
+    expect(times.current).toMatchObject({
+      answered: split(2, 2, 0),
+      open: split(1, 0, 1),
+      medianDays: { total: 3, women: 3, men: null },
+    });
+    expect(times.current.byDoctor).toEqual(
+      [
+        { doctorId: doctors.d1.id, name: doctors.d1.name, own: false, answered: 1, open: 0, medianDays: 2 },
+        { doctorId: doctors.d2.id, name: doctors.d2.name, own: false, answered: 1, open: 1, medianDays: 4 },
+      ].sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    );
+    expect(times.lastYear).toEqual({
+      answered: split(0, 0, 0),
+      open: split(0, 0, 0),
+      medianDays: split(null, null, null),
+      byDoctor: [],
+    });
     // Sjuktal: 6 / 1,500, 5 / 1,000 and 1 / 500 per 1,000 listed.
     expect(further.sjuktal).toEqual({ total: 4, women: 5, men: 2 });
     expectNoIdentities(body);
@@ -270,12 +359,28 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
         rate: 0.25,
       },
     ]);
+    expect(doctor.body.units[0]!.further.ongoingByDoctor).toEqual([
+      {
+        doctorId: doctors.d1.id,
+        name: doctors.d1.name,
+        own: true,
+        ongoing: split(3, 3, 0),
+        longerThan30Days: split(1, 1, 0),
+      },
+    ]);
+    expect(mlu.units[0]!.further.ongoingByDoctor).toHaveLength(2);
+    expect(doctor.body.units[0]!.answerTimes.current.byDoctor).toEqual([
+      { doctorId: doctors.d1.id, name: doctors.d1.name, own: true, answered: 1, open: 0, medianDays: 2 },
+    ]);
+    expect(doctor.body.units[0]!.answerTimes.current.medianDays.total).toBe(3);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.name);
     expect(JSON.stringify(doctor.body)).not.toContain(doctors.d2.id);
 
     const coordinator = (await get(clients.coordinator)).body;
     expect(coordinator.units[0]!.current.ongoing).toEqual(split(6, 5, 1));
     expect(coordinator.units[0]!.current.kompletteringar.byDoctor).toEqual([]);
+    expect(coordinator.units[0]!.further.ongoingByDoctor).toEqual([]);
+    expect(coordinator.units[0]!.answerTimes.current.byDoctor).toEqual([]);
     for (const body of [mlu, doctor.body, coordinator]) expectNoIdentities(body);
   });
 
@@ -304,8 +409,25 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(own.kompletteringar.sent).toEqual(split(8, null, null));
     expect(own.kompletteringar.rate).toEqual({ total: null, women: null, men: null });
     expect(own.kompletteringar.byDoctor).toEqual([]);
+    for (const unit of body.units) {
+      expect(unit.further.ongoingByDoctor).toEqual([]);
+      expect(unit.answerTimes.current.byDoctor).toEqual([]);
+    }
+    // 2 answered (both women): hidden with the sexes (secondary suppression), and so are the medians.
+    expect(body.units.find((u) => u.unit.id === unitId)!.answerTimes.current).toMatchObject({
+      answered: split(null, null, null),
+      medianDays: split(null, null, null),
+    });
     const further = body.units.find((u) => u.unit.id === unitId)!.further;
     expect(further.ongoingByGroup).toEqual([expect.objectContaining(split(6, null, null))]);
+    expect(further.ongoingByChapter).toEqual([expect.objectContaining(split(6, null, null))]);
+    // 3 and 2 long cases: under 5, hidden; the unrecorded follow-up stays null.
+    expect(further.longCases).toEqual({
+      longCases: split(null, null, null),
+      decided: split(null, null, null),
+      reachedTeam: null,
+      withPlan: null,
+    });
     expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
     // The sexes' ongoing counts are hidden, so are their sjuktal (with the listed count they give them back).
     expect(further.sjuktal).toEqual({ total: 4, women: null, men: null });
@@ -390,6 +512,18 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(text).toMatch(/;Pågående sjukfall;;2025-01–2025-11;Antal;1;0;1\r\n/);
     expect(text).toMatch(/;Andel intyg med komplettering;;2026-01–2026-11;Andel;0\.375;0\.333;0\.5\r\n/);
     expect(text).toContain(`;Komplettering per läkare;${doctors.d2.name};2026-01–2026-11;Andel;0.5;;`);
+    expect(text).toMatch(/;Sjukfall längre än 30 dagar: beslutade;;2026-11-16;Antal;2;1;1\r\n/);
+    expect(text).toMatch(
+      /;Sjukfall längre än 30 dagar: med rehabplan;;2026-11-16;Antal;registreras inte ännu;registreras inte ännu;registreras inte ännu\r\n/,
+    );
+    expect(text).toContain(
+      `;Pågående sjukfall per läkare;${doctors.d2.name};2026-11-16;Längre än 30 dagar;2;1;1\r\n`,
+    );
+    expect(text).toMatch(/;Svarstid för kompletteringar;;2026-01–2026-11;Median, dagar;3;3;\r\n/);
+    expect(text).toContain(
+      `;Svarstid för kompletteringar;${doctors.d2.name};2026-01–2026-11;Median, dagar;4;;\r\n`,
+    );
+    expect(text).toMatch(/;Pågående sjukfall efter diagnoskapitel;M00-M99 [^;]+;2026-11-16;Antal;6;5;1\r\n/);
     expectNoIdentities(text);
 
     const xlsx = await clients.chief.request("GET", `/api/statistik/export${query}&format=xlsx`);

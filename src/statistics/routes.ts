@@ -29,7 +29,7 @@ import {
 } from "./schema.ts";
 import { unitStatistics, type UnitStatistics } from "./service.ts";
 import { unitRef, unitsOfRegionOf, type UnitRef } from "./store.ts";
-import { figuresView, furtherView } from "./view.ts";
+import { answerTimesView, figuresView, furtherView } from "./view.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -95,8 +95,15 @@ async function unitsInScope(tx: Tx, auth: Auth): Promise<UnitRef[]> {
 async function doctorNamesOf(tx: Tx, computed: UnitStatistics[], auth: Auth) {
   if (auth.doctors === "NONE") return new Map<string, string>();
   const ids = new Set<string>();
-  for (const { current, lastYear } of computed) {
-    for (const row of [...current.kompletteringar.byDoctor, ...lastYear.kompletteringar.byDoctor]) {
+  for (const { current, lastYear, further, answerTimes } of computed) {
+    const rows = [
+      ...current.kompletteringar.byDoctor,
+      ...lastYear.kompletteringar.byDoctor,
+      ...further.ongoingByDoctor,
+      ...answerTimes.current.byDoctor,
+      ...answerTimes.lastYear.byDoctor,
+    ];
+    for (const row of rows) {
       if (auth.doctors === "ALL" || row.doctor === auth.actor.userId) ids.add(row.doctor);
     }
   }
@@ -116,14 +123,9 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
       );
     }
     const doctorNames = await doctorNamesOf(tx, computed, auth);
+    const doctorContext = { doctors: auth.doctors, userId: auth.actor.userId, doctorNames };
     const view = (answer: UnitStatistics["current"], range: UnitStatistics["range"]) =>
-      figuresView(answer, {
-        range,
-        doctors: auth.doctors,
-        userId: auth.actor.userId,
-        doctorNames,
-        acrossRows: suppress > 0,
-      });
+      figuresView(answer, { ...doctorContext, range, acrossRows: suppress > 0 });
     await recordAudit(tx, { actor: auth.actor, grant: auth.grant, unitId: auth.unitId }, [
       {
         action: exportFormat ? "EXPORT" : "STATISTICS",
@@ -149,7 +151,11 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
         unit,
         current: view(computed[index]!.current, computed[index]!.range),
         lastYear: view(computed[index]!.lastYear, computed[index]!.lastYearRange),
-        further: furtherView(computed[index]!.further, suppress),
+        further: furtherView(computed[index]!.further, suppress, doctorContext),
+        answerTimes: {
+          current: answerTimesView(computed[index]!.answerTimes.current, suppress, doctorContext),
+          lastYear: answerTimesView(computed[index]!.answerTimes.lastYear, suppress, doctorContext),
+        },
       })),
     };
   });

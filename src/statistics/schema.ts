@@ -97,10 +97,32 @@ const sexFigures = z.object({
   meanGrade: z.number().nullable(),
 });
 
-/** Figures of the ongoing cases beyond the contract: by diagnosis group, and the equality indicator. */
+/** Figures of the ongoing cases beyond the contract: by diagnosis chapter and group, and the equality indicator. */
 export const furtherFigures = z
   .object({
+    /** By ICD-10-SE chapter of the main diagnosis; key "~" (last) for unknown codes. */
+    ongoingByChapter: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
     ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
+    /**
+     * Ongoing cases longer than 30 days and their follow-up. reachedTeam and withPlan are null
+     * while Samsyn does not record the multimodal team and the rehab plan ("not yet recorded").
+     */
+    longCases: z.object({
+      longCases: countSplit,
+      decided: countSplit,
+      reachedTeam: countSplit.nullable(),
+      withPlan: countSplit.nullable(),
+    }),
+    /** Ongoing and long cases per doctor who signed the anchor, as far as the user may see doctors. */
+    ongoingByDoctor: z.array(
+      z.object({
+        doctorId: z.string(),
+        name: z.string(),
+        own: z.boolean(),
+        ongoing: countSplit,
+        longerThan30Days: countSplit,
+      }),
+    ),
     /** Ongoing cases per 1,000 listed patients today; null without a listed population (or hidden). */
     sjuktal: rateSplit,
     equality: z.array(
@@ -120,6 +142,28 @@ export const furtherFigures = z
   })
   .openapi("StatisticsFurtherFigures");
 
+/** Answer times of the kompletteringar on the certificates sent in a period. */
+export const answerTimes = z
+  .object({
+    /** Answered KOMPLT ärenden (received and answered dates known). */
+    answered: countSplit,
+    /** Not answered yet. */
+    open: countSplit,
+    /** Median calendar days received → answered; null without answered ones (or hidden). */
+    medianDays: rateSplit,
+    byDoctor: z.array(
+      z.object({
+        doctorId: z.string(),
+        name: z.string(),
+        own: z.boolean(),
+        answered: count,
+        open: count,
+        medianDays: share,
+      }),
+    ),
+  })
+  .openapi("StatisticsAnswerTimes");
+
 export const statisticsResponse = z
   .object({
     scope: z.enum(["UNIT", "REGION"]),
@@ -134,6 +178,7 @@ export const statisticsResponse = z
         current: unitFigures,
         lastYear: unitFigures,
         further: furtherFigures,
+        answerTimes: z.object({ current: answerTimes, lastYear: answerTimes }),
       }),
     ),
   })
@@ -142,5 +187,6 @@ export const statisticsResponse = z
 export type StatisticsQuery = z.output<typeof statisticsQuery>;
 export type UnitFigures = z.output<typeof unitFigures>;
 export type FurtherFiguresView = z.output<typeof furtherFigures>;
+export type AnswerTimesView = z.output<typeof answerTimes>;
 export type StatisticsResponse = z.output<typeof statisticsResponse>;
 export type StatisticsDoctorScope = StatisticsResponse["doctors"];

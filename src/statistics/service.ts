@@ -6,9 +6,11 @@ import type { Queryable } from "../db/client.ts";
 import { listedPopulationByMonth } from "../population/store.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
-import { addMonths, defaultRange, type MonthRange, type PeriodKind } from "./periods.ts";
+import { kompletteringAnswerTimes } from "./komplettering-follow-up.ts";
+import { decidedCaseOf } from "./long-cases.ts";
+import { addMonths, defaultRange, rangeDays, type MonthRange, type PeriodKind } from "./periods.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
-import { unitCertificates, unitGap, unitKompletteringar } from "./store.ts";
+import { unitCertificates, unitDecisions, unitGap, unitKompletteringar } from "./store.ts";
 
 export interface StatisticsRequest {
   today: string;
@@ -26,9 +28,13 @@ export interface UnitStatistics {
   lastYear: StatisticsAnswer;
   /** Unsuppressed: the caller suppresses them for answers that leave the unit. */
   further: FurtherFigures;
+  /** Unsuppressed, per doctor by id: the caller suppresses and filters them. */
+  answerTimes: { current: AnswerTimesByDoctor; lastYear: AnswerTimesByDoctor };
   range: MonthRange;
   lastYearRange: MonthRange;
 }
+
+export type AnswerTimesByDoctor = ReturnType<typeof kompletteringAnswerTimes>;
 
 /** The same day a year earlier; 29 February becomes 28 February. */
 export function sameDayLastYear(today: string): string {
@@ -56,12 +62,14 @@ export async function unitStatistics(
   unitId: string,
   request: StatisticsRequest,
 ): Promise<UnitStatistics> {
-  const [certs, arenden, gap, listed] = [
+  const [certs, arenden, gap, listed, decisions] = [
     await unitCertificates(q, unitId),
     await unitKompletteringar(q, unitId),
     await unitGap(q, unitId),
     await listedToday(q, unitId, request.today),
+    await unitDecisions(q, unitId),
   ];
+  const decided = decidedCaseOf(decisions);
   const range = requestedRange(request);
   const lastYearRange = { from: addMonths(range.from, -12), to: addMonths(range.to, -12) };
   const options = { gap, by: request.by, unit: unitId, suppress: request.suppress };
@@ -79,7 +87,14 @@ export async function unitStatistics(
       unit: unitId,
       icd10: request.icd10,
       listed,
+      // The team and the rehab plan are not recorded yet: `RECORDED_FOLLOW_UP` in ./view.ts.
+      followUpOf: (c) => ({ decided: decided(c), reachedTeam: false, hasPlan: false }),
     }),
+    // The certificates sent in each period, as the contract's komplettering figures count them.
+    answerTimes: {
+      current: kompletteringAnswerTimes(certs, arenden, { ...rangeDays(range), unit: unitId }),
+      lastYear: kompletteringAnswerTimes(certs, arenden, { ...rangeDays(lastYearRange), unit: unitId }),
+    },
     range,
     lastYearRange,
   };

@@ -4,12 +4,13 @@
  * leaves the server), the kompletteringar Försäkringskassan sent about them, and the units of a
  * region.
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { careProvider, fkArende, patient, unit } from "../db/schema.ts";
+import { aktualiseringDecision, careProvider, fkArende, patient, unit } from "../db/schema.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import { certificatesOfUnitSince } from "../worklist/store.ts";
+import type { RecordedDecision } from "./long-cases.ts";
 import type { StatisticsArende } from "./statistics.ts";
 
 /** Earlier than any certificate: the unit's whole history (new cases need each case's true start). */
@@ -35,6 +36,8 @@ export async function unitKompletteringar(q: Queryable, unitId: string): Promise
       certificate: fkArende.certificateId,
       received: fkArende.receivedDate,
       questions: fkArende.questionFields,
+      // The day of the answer in Stockholm, as the signing day (`./signing-day.ts`).
+      answered: sql<string | null>`(${fkArende.answeredAt} AT TIME ZONE 'Europe/Stockholm')::date::text`,
     })
     .from(fkArende)
     .where(and(eq(fkArende.unitId, unitId), eq(fkArende.type, "KOMPLT"), isNotNull(fkArende.certificateId)));
@@ -44,7 +47,21 @@ export async function unitKompletteringar(q: Queryable, unitId: string): Promise
     type: "KOMPLT" as const,
     received: row.received,
     questions: row.questions,
+    answered: row.answered,
   }));
+}
+
+/** The unit's aktualisering decisions (superseded ones too), the patient keyed by personnummer. */
+export async function unitDecisions(q: Queryable, unitId: string): Promise<RecordedDecision[]> {
+  return q
+    .select({
+      patient: patient.personnummer,
+      certificateId: aktualiseringDecision.caseCertificateId,
+      caseStart: aktualiseringDecision.caseStart,
+    })
+    .from(aktualiseringDecision)
+    .innerJoin(patient, eq(patient.id, aktualiseringDecision.patientId))
+    .where(eq(aktualiseringDecision.unitId, unitId));
 }
 
 /** The unit's gap between certificates (its own setting, else the default): a user's own is not used. */

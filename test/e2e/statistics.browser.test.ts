@@ -2,7 +2,8 @@
  * Statistik in the browser: the chief lands on the statistics overview; a case the test builds
  * (a new patient, a certificate of 41 days at 50 %) shows up in the right length and grade rows for
  * the patient's sex, each figure has its definition beside it and a table beside its chart, the
- * export downloads a CSV with the same figures, and the page passes axe. The rehabkoordinator's
+ * export downloads a CSV with the same figures, the further sections (diagnosis chapters, long
+ * cases, cases per doctor, answer times) are there, and the page passes axe. The rehabkoordinator's
  * start shows the unit's situation with women and men side by side below the patient search.
  * The chief writes the annual report's texts (a save after the MLU's shows both versions) and
  * downloads the report (PDF); the coordinator reads the texts.
@@ -126,6 +127,22 @@ describe("Statistik", () => {
     // The chief sees every doctor by name, lakare1a's certificate among them.
     const sentByDoctor = await rowCounts(chief, /^Komplettering per läkare$/, doctorName);
     expect(sentByDoctor[0]).toBeGreaterThanOrEqual(1);
+    // Ongoing cases by ICD-10 chapter, with its definition.
+    await expectText(chief.locator("[data-figure=ongoingByChapter] [data-definition]"), "ICD-10-SE-kapitlet");
+    // Long cases: the team and the rehab plan are explained as not yet recorded, not shown as zeros.
+    await expectText(chief.locator("[data-figure=longCases] [data-not-recorded]"), "registreras inte ännu");
+    // Cases per doctor: lakare1a's ongoing cases include the test's case (total of the ongoing columns).
+    const casesByDoctor = await rowCounts(
+      chief,
+      /^Pågående sjukfall och sjukfall längre än 30 dagar per läkare$/,
+      doctorName,
+    );
+    expect(casesByDoctor[2]).toBeGreaterThanOrEqual(1);
+    // Komplettering answer times, with the definition beside the table.
+    await expectText(chief.locator("[data-figure=kompletteringAnswerTime] [data-definition]"), "medianen");
+    expect(
+      await chief.locator("[data-figure=kompletteringAnswerTime]").getByRole("table").count(),
+    ).toBeGreaterThanOrEqual(1);
     await expectNoAxeViolations(chief);
     await screenshot(chief, "statistik-chef");
 

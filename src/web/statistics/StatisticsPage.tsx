@@ -19,9 +19,13 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { AnnualReportSection } from "./AnnualReportSection.tsx";
+import { AnswerTimeSection } from "./AnswerTimeSection.tsx";
+import { ChapterSection } from "./ChapterSection.tsx";
+import { DoctorCasesSection } from "./DoctorCasesSection.tsx";
 import { EqualitySection } from "./EqualitySection.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { KompletteringSection } from "./KompletteringSection.tsx";
+import { LongCasesSection } from "./LongCasesSection.tsx";
 import { NowSection } from "./NowSection.tsx";
 import { PeriodPicker } from "./PeriodPicker.tsx";
 import { RegionOverview } from "./RegionOverview.tsx";
@@ -80,6 +84,9 @@ function UnitBlock({
         headingId={`${id}-now`}
       />
       <EqualitySection further={entry.further} headingId={`${id}-equality`} />
+      <ChapterSection further={entry.further} headingId={`${id}-chapter`} />
+      <LongCasesSection long={entry.further.longCases} headingId={`${id}-long`} />
+      <DoctorCasesSection rows={entry.further.ongoingByDoctor} headingId={`${id}-doctors`} />
       <TrendSection current={current} lastYear={lastYear} headingId={`${id}-trend`} />
       <KompletteringSection
         current={current}
@@ -88,6 +95,7 @@ function UnitBlock({
         suppressed={answer.suppress > 0}
         headingId={`${id}-komplt`}
       />
+      <AnswerTimeSection times={entry.answerTimes} headingId={`${id}-answer-time`} />
     </Stack>
   );
 }
