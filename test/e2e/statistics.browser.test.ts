@@ -243,17 +243,20 @@ describe("Statistik", () => {
     expect(response.status()).toBe(200);
     const answer = (await response.json()) as Answer;
     expect(answer).toMatchObject({ scope: "REGION", doctors: "NONE", suppress: 5 });
-    // Every count of the answer; shares ("rate") and the equality differences are not counts.
-    const counts: number[] = [];
-    const walk = (value: unknown, key: string) => {
-      if (key === "rate" || key === "equality" || key === "grade") return;
-      if (typeof value === "number") counts.push(value);
-      else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+    // Every count of the answer. Not counts: shares ("rate"), sjuktal per 1,000 listed, medians,
+    // means, the equality differences and the grade labels.
+    const notCounts = new Set(["rate", "equality", "grade", "sjuktal", "medianDays", "meanGrade"]);
+    const counts: [path: string, count: number][] = [];
+    const walk = (value: unknown, path: string, key: string) => {
+      if (notCounts.has(key)) return;
+      if (typeof value === "number") counts.push([path, value]);
+      else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, key));
+      else if (value && typeof value === "object")
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, k);
     };
-    walk(answer.units, "");
+    walk(answer.units, "units", "");
     expect(counts.length).toBeGreaterThan(0);
-    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    expect(counts.filter(([, n]) => n > 0 && n < 5)).toEqual([]);
     // The overview: one row per unit, then one section per unit.
     const overview = page
       .locator("table")
