@@ -5,6 +5,7 @@
  */
 import { Stack, Table, Title } from "@mantine/core";
 import type { AnswerTimesView } from "../../statistics/schema.ts";
+import { DoctorTable } from "./DoctorTable.tsx";
 import { FigureBlock } from "./FigureBlock.tsx";
 import { countText, statisticsTexts as t } from "./labels.ts";
 
@@ -13,8 +14,6 @@ const texts = {
   caption: "Svarstid för kompletteringar, jämfört med samma period föregående år",
   doctorCaption: "Svarstid för kompletteringar per läkare",
   group: "Patienter",
-  doctor: "Läkare",
-  own: " (du)",
   answered: "Besvarade",
   open: "Obesvarade",
   median: "Median, dagar",
@@ -62,35 +61,6 @@ function SexTable({ current, lastYear }: { current: AnswerTimesView; lastYear: A
   );
 }
 
-function DoctorTable({ rows }: { rows: AnswerTimesView["byDoctor"] }) {
-  return (
-    <Table withTableBorder striped fz="sm" className="statistics-table">
-      <caption>{texts.doctorCaption}</caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{texts.doctor}</Table.Th>
-          <Table.Th scope="col">{texts.answered}</Table.Th>
-          <Table.Th scope="col">{texts.open}</Table.Th>
-          <Table.Th scope="col">{texts.median}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.doctorId}>
-            <Table.Th scope="row" fw={500}>
-              {row.name}
-              {row.own ? texts.own : ""}
-            </Table.Th>
-            <Table.Td>{countText(row.answered)}</Table.Td>
-            <Table.Td>{countText(row.open)}</Table.Td>
-            <Table.Td>{medianText(row.medianDays, row.answered)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 export function AnswerTimeSection({
   times,
   headingId,
@@ -106,7 +76,17 @@ export function AnswerTimeSection({
       <FigureBlock figure="kompletteringAnswerTime">
         <Stack gap="md">
           <SexTable current={times.current} lastYear={times.lastYear} />
-          {times.current.byDoctor.length > 0 && <DoctorTable rows={times.current.byDoctor} />}
+          {times.current.byDoctor.length > 0 && (
+            <DoctorTable
+              caption={texts.doctorCaption}
+              rows={times.current.byDoctor}
+              columns={[
+                { header: texts.answered, cell: (row) => countText(row.answered) },
+                { header: texts.open, cell: (row) => countText(row.open) },
+                { header: texts.median, cell: (row) => medianText(row.medianDays, row.answered) },
+              ]}
+            />
+          )}
         </Stack>
       </FigureBlock>
     </Stack>

@@ -5,6 +5,7 @@
 import { Stack, Table, Text, Title } from "@mantine/core";
 import type { StatisticsResponse, UnitFigures } from "../api/statistics.ts";
 import { BarChart } from "./BarChart.tsx";
+import { DoctorTable } from "./DoctorTable.tsx";
 import { FigureBlock } from "./FigureBlock.tsx";
 import { countText, rateText, statisticsTexts as t } from "./labels.ts";
 import { SplitTable } from "./SplitTable.tsx";
@@ -14,8 +15,6 @@ const texts = {
   certificates: "Intyg",
   rateCaption: "Andel intyg med komplettering, jämfört med samma period föregående år",
   share: "Andel",
-  doctor: "Läkare",
-  own: " (du)",
   sent: "Skickade intyg",
   withKomplettering: "Med komplettering",
   doctorCaption: "Komplettering per läkare",
@@ -57,41 +56,6 @@ function RateTable({
             </Table.Th>
             <Table.Td>{rateText(current.kompletteringar.rate[key], suppressed)}</Table.Td>
             <Table.Td>{rateText(lastYear.kompletteringar.rate[key], suppressed)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function DoctorTable({
-  rows,
-  suppressed,
-}: {
-  rows: UnitFigures["kompletteringar"]["byDoctor"];
-  suppressed: boolean;
-}) {
-  return (
-    <Table withTableBorder striped fz="sm" className="statistics-table">
-      <caption>{texts.doctorCaption}</caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{texts.doctor}</Table.Th>
-          <Table.Th scope="col">{texts.sent}</Table.Th>
-          <Table.Th scope="col">{texts.withKomplettering}</Table.Th>
-          <Table.Th scope="col">{texts.share}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.doctorId}>
-            <Table.Th scope="row" fw={500}>
-              {row.name}
-              {row.own ? texts.own : ""}
-            </Table.Th>
-            <Table.Td>{countText(row.sent)}</Table.Td>
-            <Table.Td>{countText(row.withKomplettering)}</Table.Td>
-            <Table.Td>{rateText(row.rate, suppressed)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -180,7 +144,17 @@ export function KompletteringSection({
       {doctors !== "NONE" && (
         <FigureBlock figure="kompletteringarByDoctor">
           {doctors === "OWN" && <Text fz="sm">{texts.ownNote}</Text>}
-          {k.byDoctor.length > 0 && <DoctorTable rows={k.byDoctor} suppressed={suppressed} />}
+          {k.byDoctor.length > 0 && (
+            <DoctorTable
+              caption={texts.doctorCaption}
+              rows={k.byDoctor}
+              columns={[
+                { header: texts.sent, cell: (row) => countText(row.sent) },
+                { header: texts.withKomplettering, cell: (row) => countText(row.withKomplettering) },
+                { header: texts.share, cell: (row) => rateText(row.rate, suppressed) },
+              ]}
+            />
+          )}
         </FigureBlock>
       )}
       <QuestionFigure rows={k.byQuestion} />
