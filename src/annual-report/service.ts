@@ -5,7 +5,6 @@
  */
 import { stockholmToday } from "../dates/today.ts";
 import type { Tx } from "../db/client.ts";
-import { listedPopulationByMonth } from "../population/store.ts";
 import { errors } from "../server/errors.ts";
 import { loadIcd10 } from "../reference/icd10/load.ts";
 import {
@@ -20,12 +19,18 @@ import type { EqualityRow } from "../statistics/equality.ts";
 import type { RateSplit, Split } from "../statistics/split.ts";
 import type { StatisticsDoctorScope, UnitFigures } from "../statistics/schema.ts";
 import { computeStatistics } from "../statistics/statistics.ts";
-import { unitCertificates, unitGap, unitKompletteringar, unitRef } from "../statistics/store.ts";
+import {
+  unitCertificates,
+  unitGap,
+  unitKompletteringar,
+  unitListedInMonthOf,
+  unitRef,
+} from "../statistics/store.ts";
 import { figuresView } from "../statistics/view.ts";
 import { userNames } from "../worklist/store.ts";
 import { reportDay, type ReportPeriod } from "./periods.ts";
 import type { ReportTexts, SaveReportTexts } from "./schema.ts";
-import { currentReportText, insertReportText, kompletteringAnswers, reportTextVersions } from "./store.ts";
+import { currentReportText, insertReportText, reportTextVersions } from "./store.ts";
 
 export interface ReportScope {
   unitId: string;
@@ -109,14 +114,6 @@ export interface AnnualReport {
   texts: ReportTexts;
 }
 
-/** The unit's listed patients in the month of `day` (the listing's missing-month rule applies). */
-async function listedOn(tx: Tx, unitId: string, day: string): Promise<Split | null> {
-  const month = day.slice(0, 7);
-  const [figures] = await listedPopulationByMonth(tx, { unitId, from: month, to: month });
-  if (!figures || figures.missingUnits.includes(unitId)) return null;
-  return { total: figures.total, women: figures.women, men: figures.men };
-}
-
 /** Everything the PDF prints, computed for the unit (no suppression: the report stays on the unit). */
 export async function annualReport(
   tx: Tx,
@@ -127,17 +124,12 @@ export async function annualReport(
   const today = stockholmToday(now);
   const unit = await unitRef(tx, scope.unitId);
   if (!unit) throw errors.notFound();
-  const [certs, arenden, gap, answers] = [
+  // The kompletteringar carry their answer day in Swedish time, as every day the statistics count.
+  const [certs, arenden, gap] = [
     await unitCertificates(tx, scope.unitId),
     await unitKompletteringar(tx, scope.unitId),
     await unitGap(tx, scope.unitId),
-    await kompletteringAnswers(tx, scope.unitId),
   ];
-  // The answer day in Swedish time, as every day the statistics count.
-  const answered = arenden.map((a) => {
-    const at = answers.get(a.id);
-    return { ...a, answered: at ? stockholmToday(new Date(at)) : null };
-  });
   const day = reportDay(period, today);
   const range = { from: period.from, to: period.to };
   const answer = computeStatistics(certs, arenden, {
@@ -157,7 +149,7 @@ export async function annualReport(
     doctorNames: await userNames(tx, ids),
     acrossRows: false,
   });
-  const listed = await listedOn(tx, scope.unitId, day);
+  const listed = await unitListedInMonthOf(tx, scope.unitId, day);
   const further = computeFurtherFigures(certs, {
     today: day,
     gap,
@@ -177,7 +169,7 @@ export async function annualReport(
     listed,
     sjuktal: further.sjuktal,
     kompletteringByMonth: kompletteringarByPeriod(certs, arenden, range, "month", scope.unitId),
-    answerTimes: kompletteringAnswerTimes(certs, answered, {
+    answerTimes: kompletteringAnswerTimes(certs, arenden, {
       first: period.firstDay,
       last: period.lastDay,
       unit: scope.unitId,

@@ -1,9 +1,9 @@
 /**
  * The annual report texts' storage: one row per saved version of a unit's report period.
  */
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { annualReportText, appUser, fkArende } from "../db/schema.ts";
+import { annualReportText, appUser } from "../db/schema.ts";
 
 export type ReportTextRow = typeof annualReportText.$inferSelect;
 
@@ -46,13 +46,4 @@ export async function insertReportText(q: Queryable, row: typeof annualReportTex
     .onConflictDoNothing()
     .returning({ version: annualReportText.version });
   return inserted.length === 1;
-}
-
-/** When the unit answered each of its KOMPLT ärenden (only those answered), by ärende id. */
-export async function kompletteringAnswers(q: Queryable, unitId: string): Promise<Map<string, string>> {
-  const rows = await q
-    .select({ id: fkArende.id, answeredAt: fkArende.answeredAt })
-    .from(fkArende)
-    .where(and(eq(fkArende.unitId, unitId), eq(fkArende.type, "KOMPLT"), isNotNull(fkArende.answeredAt)));
-  return new Map(rows.map((row) => [row.id, row.answeredAt!]));
 }

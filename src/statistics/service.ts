@@ -3,14 +3,19 @@
  * pure statistics (`./statistics.ts`) from the unit's certificates and kompletteringar.
  */
 import type { Queryable } from "../db/client.ts";
-import { listedPopulationByMonth } from "../population/store.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
 import { kompletteringAnswerTimes } from "./komplettering-follow-up.ts";
 import { decidedCaseOf } from "./long-cases.ts";
 import { addMonths, defaultRange, rangeDays, type MonthRange, type PeriodKind } from "./periods.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
-import { unitCertificates, unitDecisions, unitGap, unitKompletteringar } from "./store.ts";
+import {
+  unitCertificates,
+  unitDecisions,
+  unitGap,
+  unitKompletteringar,
+  unitListedInMonthOf,
+} from "./store.ts";
 
 export interface StatisticsRequest {
   today: string;
@@ -49,14 +54,6 @@ export function requestedRange(request: StatisticsRequest): MonthRange {
   return { from: request.from ?? fallback.from, to: request.to ?? fallback.to };
 }
 
-/** The unit's listed patients in today's month (or its latest earlier import); undefined without one. */
-async function listedToday(q: Queryable, unitId: string, today: string) {
-  const month = today.slice(0, 7);
-  const [row] = await listedPopulationByMonth(q, { unitId, from: month, to: month });
-  if (!row || row.missingUnits.includes(unitId)) return undefined;
-  return { total: row.total, women: row.women, men: row.men };
-}
-
 export async function unitStatistics(
   q: Queryable,
   unitId: string,
@@ -66,7 +63,7 @@ export async function unitStatistics(
     await unitCertificates(q, unitId),
     await unitKompletteringar(q, unitId),
     await unitGap(q, unitId),
-    await listedToday(q, unitId, request.today),
+    (await unitListedInMonthOf(q, unitId, request.today)) ?? undefined,
     await unitDecisions(q, unitId),
   ];
   const decided = decidedCaseOf(decisions);

@@ -10,7 +10,9 @@ import { aktualiseringDecision, careProvider, fkArende, patient, unit } from "..
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import { certificatesOfUnitSince } from "../worklist/store.ts";
+import { listedPopulationByMonth } from "../population/store.ts";
 import type { RecordedDecision } from "./long-cases.ts";
+import type { Split } from "./split.ts";
 import type { StatisticsArende } from "./statistics.ts";
 
 /** Earlier than any certificate: the unit's whole history (new cases need each case's true start). */
@@ -94,4 +96,15 @@ export async function unitsOfRegionOf(q: Queryable, unitId: string): Promise<Uni
     .innerJoin(careProvider, eq(careProvider.id, unit.careProviderId))
     .where(and(eq(careProvider.regionId, home.regionId), eq(unit.active, true)))
     .orderBy(asc(unit.name), asc(unit.id));
+}
+
+/**
+ * The unit's listed patients in the month of `day` (the listing's missing-month rule: its latest
+ * earlier import); null before the unit's first import.
+ */
+export async function unitListedInMonthOf(q: Queryable, unitId: string, day: string): Promise<Split | null> {
+  const month = day.slice(0, 7);
+  const [row] = await listedPopulationByMonth(q, { unitId, from: month, to: month });
+  if (!row || row.missingUnits.includes(unitId)) return null;
+  return { total: row.total, women: row.women, men: row.men };
 }
