@@ -4,7 +4,7 @@
  * column choice saved per user, "Dölj personuppgifter" for shared screens, export with the filters.
  */
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Switch, Text } from "@mantine/core";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { Link } from "react-router";
 import { can, useSession } from "../app/session.tsx";
 import {
@@ -15,6 +15,7 @@ import {
   type SexCounts,
   type SortColumn,
 } from "../api/worklist.ts";
+import { DownloadButtons } from "../components/DownloadButtons.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -37,14 +38,11 @@ const texts = {
   ofAll: (c: SexCounts) => `av ${c.total} utan filter (kvinnor ${c.women}, män ${c.men})`,
   hidePersonal: "Dölj personuppgifter",
   hidePersonalHint: "För delad skärm, t.ex. på teammöten: namn och personnummer döljs i tabellen.",
-  exportTitle: "Exportera",
   export: { csv: "CSV", xlsx: "Excel", pdf: "PDF" } as Record<ExportFormat, string>,
   exportLabel: (f: string) => `Exportera ${f}`,
   exportNote: "Exporten innehåller personuppgifter och filtren som gäller nu. Varje export loggas.",
   exportNoteHidden:
     "Exporten innehåller filtren som gäller nu men inte namn och personnummer. Varje export loggas.",
-  exported: (name: string) => `Filen ${name} är nedladdad.`,
-  exporting: "Exporterar …",
   none: "Inga sjukfall matchar filtret.",
   pageSize: "Rader per sida",
   showing: (from: number, to: number, total: number) => `Visar ${from}–${to} av ${total}`,
@@ -210,52 +208,13 @@ function ExportButtons({
   filterQuery: Record<string, string>;
   hidePersonal: boolean;
 }) {
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [done, setDone] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-
-  const run = async (format: ExportFormat) => {
-    setBusy(format);
-    setError(null);
-    setDone("");
-    try {
-      setDone(texts.exported(await downloadUnitListExport(filterQuery, format, hidePersonal)));
-    } catch (e) {
-      setError(e);
-      requestAnimationFrame(() => errorRef.current?.focus());
-    } finally {
-      setBusy(null);
-    }
-  };
-
   return (
-    <Stack gap={4} component="section" aria-labelledby="sjukfall-export">
-      <Text fw={500} fz="sm" id="sjukfall-export">
-        {texts.exportTitle}
-      </Text>
-      <Group gap="xs">
-        {(Object.keys(texts.export) as ExportFormat[]).map((format) => (
-          <Button
-            key={format}
-            variant="outline"
-            size="sm"
-            loading={busy === format}
-            disabled={busy !== null && busy !== format}
-            onClick={() => void run(format)}
-            aria-label={texts.exportLabel(texts.export[format])}
-          >
-            {texts.export[format]}
-          </Button>
-        ))}
-      </Group>
-      <Text fz="xs" maw={380}>
-        {hidePersonal ? texts.exportNoteHidden : texts.exportNote}
-      </Text>
-      <Text role="status" fz="sm" aria-live="polite">
-        {busy ? texts.exporting : done}
-      </Text>
-      {error !== null && <ErrorAlert ref={errorRef} error={error} />}
-    </Stack>
+    <DownloadButtons
+      formats={texts.export}
+      labelOf={texts.exportLabel}
+      note={hidePersonal ? texts.exportNoteHidden : texts.exportNote}
+      noteWidth={380}
+      download={(format) => downloadUnitListExport(filterQuery, format, hidePersonal)}
+    />
   );
 }
