@@ -13,6 +13,7 @@ import { startOutboxWorker } from "../outbox/worker.ts";
 import { FileInbox } from "../inbox/file-inbox.ts";
 import { startInboxWorker } from "../inbox/worker.ts";
 import { startTaskJob } from "../tasks/job.ts";
+import { startStatisticsPrecompute } from "../statistics/precompute-job.ts";
 import { loadReference } from "../reference/index.ts";
 import path from "node:path";
 import { clock } from "../dates/clock.ts";
@@ -54,6 +55,8 @@ async function main() {
   });
   // The daily task job: checkpoints, aktualisering and reminders become tasks (several processes: advisory lock).
   const taskJob = startTaskJob({ database, reference, logger, now: clock().now });
+  // Every unit's statistics kept precomputed, recomputed only where the unit's data moved.
+  const statisticsPrecompute = startStatisticsPrecompute({ database, reference, logger, now: clock().now });
   // Requests only insert audit events; this seals them (keyed chain, checkpoints outside the database).
   const auditSealer = await startAuditSealing({ database, config, logger, now: clock().now });
   // `samsyn backup` asks the running server through this socket (one process per data directory).
@@ -84,6 +87,7 @@ async function main() {
       await outbox.stop();
       await inbox.stop();
       await taskJob.stop();
+      await statisticsPrecompute.stop();
       await control.stop();
       await auditSealer.stop();
       await database.close();

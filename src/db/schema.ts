@@ -727,3 +727,22 @@ export const annualReportText = pgTable(
   },
   (t) => [primaryKey({ name: "annual_report_text_pk", columns: [t.unitId, t.period, t.version] })],
 );
+
+/**
+ * Precomputed statistics of one unit for one request (`src/statistics/snapshot.ts`): used only
+ * while the unit's data version is the one they were computed at. Aggregates, no patient data.
+ */
+export const statisticsSnapshot = pgTable(
+  "statistics_snapshot",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    requestKey: text("request_key").notNull(),
+    computedFor: date("computed_for", { mode: "string" }).notNull(),
+    dataVersion: text("data_version").notNull(),
+    figures: jsonb("figures").$type<unknown>().notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "statistics_snapshot_pk", columns: [t.unitId, t.requestKey] })],
+);

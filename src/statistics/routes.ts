@@ -27,14 +27,13 @@ import {
   type StatisticsQuery,
   type StatisticsResponse,
 } from "./schema.ts";
-import { unitStatistics, type UnitStatistics } from "./service.ts";
+import type { UnitStatistics } from "./service.ts";
+import { precomputedUnitStatistics } from "./snapshot.ts";
+import { REGION_SUPPRESS } from "./suppression.ts";
 import { unitRef, unitsOfRegionOf, type UnitRef } from "./store.ts";
 import { answerTimesView, figuresView, furtherView } from "./view.ts";
 
 type Ctx = Context<AppEnv>;
-
-/** Counts below this are hidden in answers that leave the unit (the region's). */
-export const REGION_SUPPRESS = 5;
 
 const route = patientRoute("Statistik", noPatientData);
 
@@ -119,7 +118,12 @@ async function loadStatistics(c: Ctx, auth: Auth, query: StatisticsQuery, export
     const computed: UnitStatistics[] = [];
     for (const unit of units) {
       computed.push(
-        await unitStatistics(tx, unit.id, { today, ...query, suppress, icd10: c.var.deps.reference.icd10 }),
+        await precomputedUnitStatistics(tx, unit.id, {
+          today,
+          ...query,
+          suppress,
+          icd10: c.var.deps.reference.icd10,
+        }),
       );
     }
     const doctorNames = await doctorNamesOf(tx, computed, auth);

@@ -4,9 +4,16 @@
  * leaves the server), the kompletteringar Försäkringskassan sent about them, and the units of a
  * region.
  */
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { aktualiseringDecision, careProvider, fkArende, patient, unit } from "../db/schema.ts";
+import {
+  aktualiseringDecision,
+  careProvider,
+  fkArende,
+  patient,
+  statisticsSnapshot,
+  unit,
+} from "../db/schema.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
 import { resolveSjukfallSettings } from "../cases/settings.ts";
 import { certificatesOfUnitSince } from "../worklist/store.ts";
@@ -107,4 +114,64 @@ export async function unitListedInMonthOf(q: Queryable, unitId: string, day: str
   const [row] = await listedPopulationByMonth(q, { unitId, from: month, to: month });
   if (!row || row.missingUnits.includes(unitId)) return null;
   return { total: row.total, women: row.women, men: row.men };
+}
+
+export interface SnapshotKey {
+  unitId: string;
+  requestKey: string;
+  dataVersion: string;
+}
+
+/** The figures kept for the unit and request at exactly this data version, or null. */
+export async function readSnapshot(q: Queryable, key: SnapshotKey): Promise<unknown> {
+  const [row] = await q
+    .select({ figures: statisticsSnapshot.figures })
+    .from(statisticsSnapshot)
+    .where(
+      and(
+        eq(statisticsSnapshot.unitId, key.unitId),
+        eq(statisticsSnapshot.requestKey, key.requestKey),
+        eq(statisticsSnapshot.dataVersion, key.dataVersion),
+      ),
+    );
+  return row?.figures ?? null;
+}
+
+/** Whether figures are kept for the unit and request at exactly this data version. */
+export async function hasSnapshot(q: Queryable, key: SnapshotKey): Promise<boolean> {
+  const [row] = await q
+    .select({ one: sql<number>`1` })
+    .from(statisticsSnapshot)
+    .where(
+      and(
+        eq(statisticsSnapshot.unitId, key.unitId),
+        eq(statisticsSnapshot.requestKey, key.requestKey),
+        eq(statisticsSnapshot.dataVersion, key.dataVersion),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** Keeps the figures for the unit and request (replacing older ones) and drops the unit's earlier days. */
+export async function writeSnapshot(
+  q: Queryable,
+  key: SnapshotKey & { computedFor: string; figures: unknown },
+): Promise<void> {
+  await q
+    .delete(statisticsSnapshot)
+    .where(
+      and(eq(statisticsSnapshot.unitId, key.unitId), lt(statisticsSnapshot.computedFor, key.computedFor)),
+    );
+  await q
+    .insert(statisticsSnapshot)
+    .values(key)
+    .onConflictDoUpdate({
+      target: [statisticsSnapshot.unitId, statisticsSnapshot.requestKey],
+      set: { dataVersion: key.dataVersion, figures: key.figures, computedAt: sql`now()` },
+    });
+}
+
+/** Forgets every kept figure (at server start: the code computing them may have changed). */
+export async function clearSnapshots(q: Queryable): Promise<void> {
+  await q.delete(statisticsSnapshot);
 }

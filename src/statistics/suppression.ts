@@ -9,6 +9,9 @@
  */
 import { SPLIT_KEYS, type Count, type CountSplit, type RateSplit, type Split } from "./split.ts";
 
+/** Counts below this are hidden in answers that leave the unit (the region's analyst). */
+export const REGION_SUPPRESS = 5;
+
 /** A count after step 1. */
 export function suppressCount(value: number, n: number): Count {
   return value >= 1 && value < n ? null : value;

@@ -11,8 +11,8 @@ import {
   cachedUnitListCount,
   clearUnitListCache,
   maxEntries,
-  unitDataVersion,
 } from "./cache.ts";
+import { unitDataVersion } from "../db/data-version.ts";
 import type { UnitListRow } from "./rules.ts";
 
 const now = new Date("2026-11-16T09:00:00Z");

@@ -14,8 +14,8 @@
  *   caller after the cache. A unit without a version row is never cached.
  * - At most `maxEntries` lists per database, least recently used first out.
  */
-import { sql } from "drizzle-orm";
-import { rowsOf, type Database, type Queryable } from "../db/client.ts";
+import type { Database, Queryable } from "../db/client.ts";
+import { unitDataVersion } from "../db/data-version.ts";
 
 export const maxEntries = 32;
 
@@ -27,14 +27,6 @@ interface Entry {
 }
 
 const caches = new WeakMap<Database, Map<string, Entry>>();
-
-/** The unit's data version, or null if it has none (then nothing is cached). */
-export async function unitDataVersion(q: Queryable, unitId: string): Promise<string | null> {
-  const [row] = rowsOf<{ version: unknown }>(
-    await q.execute(sql`SELECT version FROM unit_data_version WHERE unit_id = ${unitId}`),
-  );
-  return row === undefined || row.version === null ? null : String(row.version);
-}
 
 /**
  * The unit-wide list of `unitId` under `key` (everything else it depends on: the day, the
