@@ -6,12 +6,7 @@ import { derivedColumns } from "../certificates/workflow.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
-import {
-  cachedUnitList,
-  cachedUnitListCount,
-  clearUnitListCache,
-  maxEntries,
-} from "./cache.ts";
+import { cachedUnitList, cachedUnitListCount, clearUnitListCache, maxEntries } from "./cache.ts";
 import { unitDataVersion } from "../db/data-version.ts";
 import type { UnitListRow } from "./rules.ts";
 
