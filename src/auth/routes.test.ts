@@ -157,6 +157,8 @@ describe.each(testDatabaseKinds())("auth API on %s", (kind) => {
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       authMode: "demo",
       today: "2025-03-10",
+      // The configuration's idle lifetime (SESSION_TTL_MINUTES, default 480).
+      idleMinutes: 480,
     });
     const session = await browser.request("GET", "/api/auth/session");
     expect(session.status).toBe(200);

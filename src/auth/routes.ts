@@ -419,6 +419,7 @@ async function meOf(c: Ctx, actor: Actor): Promise<Me> {
     csrfToken: current.csrfToken,
     authMode: config.authMode,
     today: stockholmToday(now()),
+    idleMinutes: config.sessionTtlMinutes,
   };
 }
 

@@ -30,6 +30,8 @@ export const meSchema = z
     authMode: z.enum(["demo", "production"]),
     /** The server's calendar day (Europe/Stockholm): the web app's "today" is the server's. */
     today: z.iso.date(),
+    /** Minutes without a request after which the session ends (each request starts them again). */
+    idleMinutes: z.number().int().positive(),
   })
   .openapi("Me");
 

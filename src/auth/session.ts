@@ -108,8 +108,9 @@ export async function loadSession(
         )
         .orderBy(assignment.role)
     : [];
-  // Sliding expiry, written at most once a minute to keep reads cheap.
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
+  // Sliding expiry, written at most once a minute (an eighth of a shorter idle time) to keep reads
+  // cheap; the web app's warning before the end comes later than that, so "stay" always slides.
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > Math.min(60_000, (ttlMinutes * 60_000) / 8)) {
     await q
       .update(session)
       .set({

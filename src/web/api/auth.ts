@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isApiError, loginCsrfCookie, readCookie, request, setCsrfToken } from "./client.ts";
 import { keys } from "./keys.ts";
+import { clearAllDrafts } from "../components/formDrafts.ts";
 import type { LoginRequest } from "../../auth/schema.ts";
 import type { AuthConfig, Me } from "./types.ts";
 
@@ -42,6 +43,9 @@ export function useLogin() {
         csrfToken: readCookie(loginCsrfCookie),
       }),
     onSuccess: (me) => {
+      // A draft left in the tab by someone else is never shown to this user.
+      clearAllDrafts(me.user.id);
+      sessionEnd = null;
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(keys.me, me);
     },
@@ -64,6 +68,13 @@ export function useLogout() {
  */
 let returnPathOwner: string | null | undefined;
 
+/** Why the last session in the tab ended, for the login page: null after a logout or a login. */
+let sessionEnd: "expired" | null = null;
+
+export function sessionEndReason(): "expired" | null {
+  return sessionEnd;
+}
+
 /** Where to go after logging in as `userId`: `from` when it is that user's to return to, else the start page. */
 export function pathAfterLogin(userId: string, from: string | undefined): string {
   if (from === undefined) return "/";
@@ -74,6 +85,9 @@ export function pathAfterLogin(userId: string, from: string | undefined): string
 export function forgetSession(queryClient: QueryClient, reason: "logout" | "expired" = "expired") {
   const me = queryClient.getQueryData<Me | null>(keys.me);
   returnPathOwner = reason === "expired" && me ? me.user.id : null;
+  // Unsaved input stays for the user to log in again after a timeout; a logout takes it with it.
+  if (reason === "logout") clearAllDrafts();
+  sessionEnd = reason === "expired" && me ? "expired" : null;
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[1] !== "me" });
   queryClient.setQueryData(keys.me, null);

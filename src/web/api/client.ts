@@ -40,6 +40,13 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 }
 
 let csrfToken: string | null = null;
+/** When the server last answered a request of the session (performance.now(): a duration, not a date). */
+let lastAnswerAt = performance.now();
+
+/** Milliseconds since the server last answered (each answer moves the session's idle expiry). */
+export function sinceLastAnswer(): number {
+  return performance.now() - lastAnswerAt;
+}
 let unauthorizedHandler: () => void = () => {};
 
 /** The session's CSRF token (Me.csrfToken), sent on every state-changing request. */
@@ -96,6 +103,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   } catch {
     throw new ApiError(0, "NETWORK", texts.network);
   }
+  if (response.status !== 401) lastAnswerAt = performance.now();
   if (response.status === 204) return undefined as T;
   const body = await readJson(response);
   if (response.ok) return body as T;

@@ -7,6 +7,7 @@ import type { Me } from "../api/types.ts";
 import { NoUnitPage } from "../errors/NoUnitPage.tsx";
 import { adminCapabilities, can, useSession } from "./session.tsx";
 import { UnitSwitcher } from "./UnitSwitcher.tsx";
+import { IdleWarning } from "./IdleWarning.tsx";
 
 const texts = {
   skipLink: "Hoppa till huvudinnehåll",
@@ -39,6 +40,7 @@ export function Layout() {
       <a className="skip-link" href={`#${mainId}`}>
         {texts.skipLink}
       </a>
+      <IdleWarning me={me} />
       <Header me={me} />
       <MainNav me={me} />
       <Container size="lg" component="main" id={mainId} ref={mainRef} tabIndex={-1} py="lg">

@@ -31,7 +31,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Container>
     );
   }
-  if (!me.data) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
+  if (!me.data)
+    return (
+      <Navigate
+        to="/logga-in"
+        replace
+        state={{ from: `${location.pathname}${location.search}${location.hash}` }}
+      />
+    );
   return (
     <SessionContext value={me.data}>
       {/* Keyed by user and unit: a new user or unit starts with an empty search. */}

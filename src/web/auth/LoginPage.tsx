@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
-import { pathAfterLogin, useAuthConfig, useLogin, useMe } from "../api/auth.ts";
+import { pathAfterLogin, sessionEndReason, useAuthConfig, useLogin, useMe } from "../api/auth.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
@@ -36,6 +36,9 @@ const texts = {
   demoHint:
     "Logga in med ett av demokontona, till exempel rehab1 (rehabkoordinator), lakare1a (läkare), chef1 (enhetschef) eller admin (systemadministratör). Lösenordet är samsyn-demo för alla konton.",
   loadingConfig: "Hämtar inloggningssätt …",
+  expiredTitle: "Du har loggats ut",
+  expired:
+    "Din inloggning har upphört, till exempel för att du inte har gjort något i Samsyn på en stund. Logga in igen för att fortsätta där du var: det du inte hann spara finns kvar.",
 };
 
 /** Why the identity provider's login did not end in a session (`/logga-in?fel=…`). */
@@ -62,6 +65,11 @@ export function LoginPage() {
         <Text mb="lg">{texts.intro}</Text>
         <Paper withBorder shadow="sm" p="xl" radius="md">
           <PageTitle title={texts.title} />
+          {!problem && sessionEndReason() === "expired" && (
+            <Alert role="status" color="yellow" variant="light" title={texts.expiredTitle} mb="md">
+              {texts.expired}
+            </Alert>
+          )}
           {problem && (
             <Alert role="alert" color="red" variant="light" title={texts.failedTitle} mb="md">
               {problem}

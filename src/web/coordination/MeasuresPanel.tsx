@@ -35,7 +35,9 @@ import {
   type ParticipantParty,
 } from "../../coordination/rules.ts";
 import { useConsents, useRecordMeasure, useRecordMeeting } from "../api/coordination.ts";
+import { useSession } from "../app/session.tsx";
 import { FormActions } from "../components/FormActions.tsx";
+import { clearDrafts, useDraftState } from "../components/formDrafts.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { issuesByField, isValidDate, missingConsent } from "./checks.ts";
@@ -49,7 +51,11 @@ const texts = {
   savedMeasure: "Koordineringsinsatsen är registrerad.",
   savedMeeting: "Samverkansmötet är registrerat.",
   consentHint: "Samtycke saknas:",
+  restored: "Det du skrev innan du loggades ut är återställt. Kontrollera och spara.",
 };
+
+/** The drafts of this panel's forms for the patient (kept until saved or cancelled). */
+const draftPrefix = (patientId: string) => `insatser.${patientId}.`;
 
 export function MeasuresPanel(props: {
   patientId: string;
@@ -57,11 +63,20 @@ export function MeasuresPanel(props: {
   onRecordConsent: ((kind: ConsentKind) => void) | null;
 }) {
   const { patientId, today, onRecordConsent } = props;
-  const [open, setOpen] = useState<"measure" | "meeting" | null>(null);
+  const userId = useSession().user.id;
+  const [open, setOpen, restored] = useDraftState<"measure" | "meeting" | null>(
+    userId,
+    `${draftPrefix(patientId)}open`,
+    null,
+  );
   const [saved, setSaved] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const done = (message: string) => {
+  const close = () => {
+    clearDrafts(userId, draftPrefix(patientId));
     setOpen(null);
+  };
+  const done = (message: string) => {
+    close();
     setSaved(message);
     headingRef.current?.focus();
   };
@@ -98,14 +113,14 @@ export function MeasuresPanel(props: {
       </Group>
       <Text mb="sm">{texts.intro}</Text>
       <Text role="status" fw={600}>
-        {saved}
+        {saved || (restored && open !== null ? texts.restored : "")}
       </Text>
       {open === "measure" && (
         <MeasureForm
           patientId={patientId}
           today={today}
           onRecordConsent={onRecordConsent}
-          onDone={(didSave) => (didSave ? done(texts.savedMeasure) : setOpen(null))}
+          onDone={(didSave) => (didSave ? done(texts.savedMeasure) : close())}
         />
       )}
       {open === "meeting" && (
@@ -113,7 +128,7 @@ export function MeasuresPanel(props: {
           patientId={patientId}
           today={today}
           onRecordConsent={onRecordConsent}
-          onDone={(didSave) => (didSave ? done(texts.savedMeeting) : setOpen(null))}
+          onDone={(didSave) => (didSave ? done(texts.savedMeeting) : close())}
         />
       )}
     </Paper>
@@ -237,11 +252,13 @@ function MeasureForm(props: {
   const { patientId, today, onRecordConsent, onDone } = props;
   const record = useRecordMeasure(patientId);
   const consents = useConsents(patientId);
-  const [type, setType] = useState<MeasureType | "">("");
-  const [counterpart, setCounterpart] = useState<Counterpart | "">("");
-  const [counterpartOther, setCounterpartOther] = useState("");
-  const [date, setDate] = useState(today);
-  const [note, setNote] = useState("");
+  const userId = useSession().user.id;
+  const draft = (field: string) => `${draftPrefix(patientId)}measure.${field}`;
+  const [type, setType] = useDraftState<MeasureType | "">(userId, draft("type"), "");
+  const [counterpart, setCounterpart] = useDraftState<Counterpart | "">(userId, draft("counterpart"), "");
+  const [counterpartOther, setCounterpartOther] = useDraftState(userId, draft("counterpartOther"), "");
+  const [date, setDate] = useDraftState(userId, draft("date"), today);
+  const [note, setNote] = useDraftState(userId, draft("note"), "");
   const [shownErrors, setShownErrors] = useState<Partial<Record<MeasureField, string>>>({});
   const errors = { ...fieldErrors(record.error, measureFields), ...shownErrors };
   const samverkan = type === "SAMVERKAN";
@@ -396,18 +413,20 @@ function MeetingForm(props: {
   const { patientId, today, onRecordConsent, onDone } = props;
   const record = useRecordMeeting(patientId);
   const consents = useConsents(patientId);
-  const [kind, setKind] = useState<MeetingKind | "">("");
-  const [date, setDate] = useState(today);
-  const [rows, setRows] = useState<ParticipantRow[]>([
+  const userId = useSession().user.id;
+  const draft = (field: string) => `${draftPrefix(patientId)}meeting.${field}`;
+  const [kind, setKind] = useDraftState<MeetingKind | "">(userId, draft("kind"), "");
+  const [date, setDate] = useDraftState(userId, draft("date"), today);
+  const [rows, setRows] = useDraftState<ParticipantRow[]>(userId, draft("rows"), [
     { key: 1, name: "", role: "", party: "PATIENT" },
     { key: 2, name: "", role: "", party: "VARDEN" },
     { key: 3, name: "", role: "", party: "ARBETSGIVARE" },
   ]);
-  const [notes, setNotes] = useState("");
-  const [followUp, setFollowUp] = useState("");
+  const [notes, setNotes] = useDraftState(userId, draft("notes"), "");
+  const [followUp, setFollowUp] = useDraftState(userId, draft("followUp"), "");
   const [shownErrors, setShownErrors] = useState<Partial<Record<MeetingField, string>>>({});
   const [nameErrors, setNameErrors] = useState<Record<number, string>>({});
-  const nextKey = useRef(4);
+  const nextKey = useRef(Math.max(0, ...rows.map((r) => r.key)) + 1);
   const errors = { ...fieldErrors(record.error, meetingFields), ...shownErrors };
   const parties = rows.map((r) => r.party);
   const needed = kind ? consentsForMeeting(kind, parties) : (["KOORDINERING"] as ConsentKind[]);
