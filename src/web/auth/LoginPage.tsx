@@ -66,7 +66,7 @@ export function LoginPage() {
         <Paper withBorder shadow="sm" p="xl" radius="md">
           <PageTitle title={texts.title} />
           {!problem && sessionEndReason() === "expired" && (
-            <Alert role="status" color="yellow" variant="light" title={texts.expiredTitle} mb="md">
+            <Alert role="status" color="blue" variant="light" title={texts.expiredTitle} mb="md">
               {texts.expired}
             </Alert>
           )}
