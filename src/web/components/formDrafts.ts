@@ -57,8 +57,9 @@ export function clearAllDrafts(keepUserId?: string): void {
 }
 
 /**
- * `useState` whose value is kept as the user's draft under `formKey` until `clearDrafts`; starts
- * from the kept value when there is one. The third element tells whether it did.
+ * `useState` whose value is kept as the user's draft under `formKey` until `clearDrafts` (or until
+ * it is the initial value again); starts from the kept value when there is one. The third element
+ * tells whether it did.
  */
 export function useDraftState<T>(
   userId: string,
@@ -66,12 +67,15 @@ export function useDraftState<T>(
   initial: T,
 ): [T, (value: T | ((current: T) => T)) => void, boolean] {
   const kept = useRef(readDraft<T>(userId, formKey));
+  const start = useRef(JSON.stringify(initial));
   const [value, setValue] = useState<T>(kept.current === undefined ? initial : kept.current);
   const set = useCallback(
     (next: T | ((current: T) => T)) =>
       setValue((current) => {
         const value = typeof next === "function" ? (next as (current: T) => T)(current) : next;
-        writeDraft(userId, formKey, value);
+        // Back at the form's start: nothing left to keep.
+        if (JSON.stringify(value) === start.current) clearDrafts(userId, formKey);
+        else writeDraft(userId, formKey, value);
         return value;
       }),
     [userId, formKey],
