@@ -27,6 +27,7 @@ import {
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FormActions } from "../components/FormActions.tsx";
+import { clearDrafts, useDraftState } from "../components/formDrafts.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -132,7 +133,8 @@ function CaseDecision(props: {
 }) {
   const { sjukfall: c, patientId, today, onRecordConsent } = props;
   const me = useSession();
-  const [deciding, setDeciding] = useState(false);
+  const draftPrefix = `aktualisering.${patientId}.${c.start}.`;
+  const [deciding, setDeciding] = useDraftState(me.user.id, `${draftPrefix}open`, false);
   const [saved, setSaved] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = `aktualisering-${c.start}`;
@@ -199,7 +201,9 @@ function CaseDecision(props: {
           patientId={patientId}
           today={today}
           onRecordConsent={onRecordConsent}
+          draftPrefix={draftPrefix}
           onDone={(didSave) => {
+            clearDrafts(me.user.id, draftPrefix);
             setDeciding(false);
             setSaved(didSave);
             headingRef.current?.focus();
@@ -239,14 +243,21 @@ function DecisionForm(props: {
   patientId: string;
   today: string;
   onRecordConsent: ((kind: ConsentKind) => void) | null;
+  /** Where the form's input is kept as a draft until saved or cancelled. */
+  draftPrefix: string;
   onDone: (saved: boolean) => void;
 }) {
-  const { sjukfall: c, patientId, today, onRecordConsent, onDone } = props;
+  const { sjukfall: c, patientId, today, onRecordConsent, draftPrefix, onDone } = props;
+  const userId = useSession().user.id;
   const decide = useDecide(patientId);
   const consents = useConsents(patientId);
-  const [decision, setDecision] = useState<AktualiseringDecision | "">("");
-  const [reason, setReason] = useState("");
-  const [decidedDate, setDecidedDate] = useState(today);
+  const [decision, setDecision] = useDraftState<AktualiseringDecision | "">(
+    userId,
+    `${draftPrefix}decision`,
+    "",
+  );
+  const [reason, setReason] = useDraftState(userId, `${draftPrefix}reason`, "");
+  const [decidedDate, setDecidedDate] = useDraftState(userId, `${draftPrefix}date`, today);
   const [shownErrors, setShownErrors] = useState<Partial<Record<DecisionField, string>>>({});
   const alertRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);

@@ -35,6 +35,7 @@ import {
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { FormActions } from "../components/FormActions.tsx";
+import { clearDrafts, useDraftState } from "../components/formDrafts.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -69,6 +70,9 @@ const texts = {
   withdrawName: (c: Consent) => `Återkalla samtycke: ${c.kindLabel.toLowerCase()}, lämnat ${c.obtainedDate}`,
 };
 
+/** The consent form's drafts for the patient. */
+const draftPrefix = (patientId: string) => `samtycke.${patientId}.`;
+
 export function ConsentPanel(props: {
   patientId: string;
   /** A request from another panel to record this kind of consent (a new object each time). */
@@ -78,7 +82,12 @@ export function ConsentPanel(props: {
   const me = useSession();
   const consents = useConsents(patientId);
   const mayRecord = can(me, "consent.record");
-  const [formKind, setFormKind] = useState<ConsentKind | null>(null);
+  // The open form and its input are kept as drafts until saved or cancelled (formDrafts.ts).
+  const [formKind, setFormKind] = useDraftState<ConsentKind | null>(
+    me.user.id,
+    `${draftPrefix(patientId)}open`,
+    null,
+  );
   const [savedMessage, setSavedMessage] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -121,6 +130,7 @@ export function ConsentPanel(props: {
               today={consents.data.today}
               request={request}
               onDone={(saved) => {
+                clearDrafts(me.user.id, draftPrefix(patientId));
                 setFormKind(null);
                 if (saved) {
                   setSavedMessage(formTexts.saved(consentKinds[saved]));
@@ -221,11 +231,13 @@ function ConsentForm(props: {
 }) {
   const { patientId, initialKind, today, request, onDone } = props;
   const record = useRecordConsent(patientId);
-  const [kind, setKind] = useState<ConsentKind>(initialKind);
-  const [obtainedDate, setObtainedDate] = useState(today);
-  const [method, setMethod] = useState<ConsentMethod | "">("");
-  const [scope, setScope] = useState("");
-  const [validTo, setValidTo] = useState("");
+  const userId = useSession().user.id;
+  const draft = (field: string) => `${draftPrefix(patientId)}${field}`;
+  const [kind, setKind] = useDraftState<ConsentKind>(userId, draft("kind"), initialKind);
+  const [obtainedDate, setObtainedDate] = useDraftState(userId, draft("obtainedDate"), today);
+  const [method, setMethod] = useDraftState<ConsentMethod | "">(userId, draft("method"), "");
+  const [scope, setScope] = useDraftState(userId, draft("scope"), "");
+  const [validTo, setValidTo] = useDraftState(userId, draft("validTo"), "");
   const [shownErrors, setShownErrors] = useState<Partial<Record<ConsentField, string>>>({});
   const titleRef = useRef<HTMLHeadingElement>(null);
   const errors = { ...fieldErrors(record.error, consentFields), ...shownErrors };
