@@ -12,8 +12,9 @@ const today = "2026-11-23";
 const records: DemoRecord[] = [
   ...generateDemo({ seed: "test", today, personnummer: loadTestPersonnummer(), passwordHash: "scrypt$hash" }),
 ];
-const rows = <T extends DemoRecord["table"]>(table: T) =>
-  records.filter((r): r is Extract<DemoRecord, { table: T }> => r.table === table).map((r) => r.row);
+type Row<T extends DemoRecord["table"]> = Extract<DemoRecord, { table: T }>["row"];
+const rows = <T extends DemoRecord["table"]>(table: T): Row<T>[] =>
+  records.filter((r) => r.table === table).map((r) => r.row as Row<T>);
 
 describe("the demo's team", () => {
   const units = rows("unit");
