@@ -36,7 +36,7 @@ export function AddToAgenda({ meeting, hidePersonal }: { meeting: TeamMeeting; h
     <Stack gap="sm">
       {add.isError && <ErrorAlert error={add.error} title={texts.failed} />}
       {add.isSuccess && (
-        <Text role="status" c="green.9" fz="sm">
+        <Text role="status" fw={500} fz="sm">
           {texts.added}
         </Text>
       )}

@@ -67,7 +67,7 @@ export function Minutes(props: { meeting: TeamMeeting; item: AgendaItem; editabl
                 {closed ? texts.correct : texts.save}
               </Button>
               {save.isSuccess && (
-                <Text role="status" c="green.9" fz="sm">
+                <Text role="status" fw={500} fz="sm">
                   {texts.saved}
                 </Text>
               )}

@@ -45,7 +45,7 @@ export function Participants({ meeting, editable }: { meeting: TeamMeeting; edit
           ))}
           {save.isError && <ErrorAlert error={save.error} title={texts.failed} />}
           {save.isSuccess && (
-            <Text role="status" c="green.9" fz="sm">
+            <Text role="status" fw={500} fz="sm">
               {texts.saved}
             </Text>
           )}

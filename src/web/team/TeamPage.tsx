@@ -65,7 +65,7 @@ function TeamSection({ team, manage }: { team: Team; manage: boolean }) {
         )}
       </Group>
       {saved && !editing && (
-        <Text role="status" c="green.9" fz="sm">
+        <Text role="status" fw={500} fz="sm">
           {texts.saved}
         </Text>
       )}
