@@ -76,6 +76,33 @@ const expected: Record<Capability, Role[]> = {
   "review.run": ["LAKARE", "REHABKOORDINATOR"],
   "review.unit": ["REHABKOORDINATOR"],
   "handover.manage": ["REHABKOORDINATOR", "ENHETSCHEF"],
+  "rehabplan.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "rehabplan.write": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "patientinfo.handout": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
 };
 
 describe("access policy", () => {
