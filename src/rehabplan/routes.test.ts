@@ -6,6 +6,7 @@ import { assignment, auditEvent, rehabPlanVersion, task } from "../db/schema.ts"
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildCertificate, buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
+import { runTaskJob } from "../tasks/job.ts";
 import { addPlanAction } from "./service.ts";
 
 interface Plan {
@@ -255,6 +256,28 @@ describe.each(testDatabaseKinds())("rehab plan API on %s", (kind) => {
     expect(closed.body.status).toBe("AVSLUTAD");
     expect((await tasksOf(patientId)).map((t) => t.status)).toEqual(["DONE", "NOT_RELEVANT", "NOT_RELEVANT"]);
     expect((await save(closed.body, { goal: "x" })).body.error.code).toBe("PLAN_CLOSED");
+  });
+
+  it("raises a revision task when the plan is not revised within 8 weeks; the next save ends it", async () => {
+    const patient = await buildPatient(database.db, unitId);
+    await buildCertificate(database.db, {
+      unitId,
+      patientId: patient.id,
+      doctorId,
+      periods: [[100, caseStart, "2027-03-31"]],
+    });
+    const plan = (await create(patient.id)).body;
+    const revisionTasks = async () => (await tasksOf(patient.id)).filter((t) => t.kind === "PLAN_REVISION");
+    const runJob = (at: string) =>
+      runTaskJob(database, { now: new Date(at), reference: testApp.deps.reference, unitIds: [unitId] });
+    await runJob("2027-01-10T09:00:00Z");
+    expect(await revisionTasks()).toEqual([]);
+    await runJob("2027-01-11T09:00:00Z");
+    expect(await revisionTasks()).toMatchObject([
+      { dueDate: "2027-01-11", subject: `${plan.id}/v1`, status: "OPEN", responsibleUserId: null },
+    ]);
+    expect((await save(plan, { goal: "Reviderat mål" })).status).toBe(200);
+    expect(await revisionTasks()).toMatchObject([{ status: "DONE" }]);
   });
 
   it("addPlanAction creates the draft when there is none and adds to it afterwards", async () => {
