@@ -104,6 +104,33 @@ const expected: Record<Capability, Role[]> = {
     "PSYKOLOG",
   ],
   "team.manage": ["REHABKOORDINATOR"],
+  "rehabplan.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "rehabplan.write": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "patientinfo.handout": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
 };
 
 describe("access policy", () => {

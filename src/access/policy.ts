@@ -57,6 +57,10 @@ export const capabilities = {
   "team.read": "Se teamträffarnas dagordning, anteckningar och beslut om patienterna",
   "team.manage":
     "Sätta samman teamet, kalla till teamträffar, förbereda dagordningen, föra anteckningar och beslut",
+  "rehabplan.read": "Läsa patientens rehabplan (plan för återgång i arbete) och dess versioner",
+  "rehabplan.write": "Upprätta, revidera, fastställa och avsluta patientens rehabplan",
+  "patientinfo.handout":
+    "Skriva ut och lämna ut patientinformation: broschyren om sjukskrivning och patientens version av planen",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -93,6 +97,15 @@ export const policy: readonly Grant[] = [
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
     ["team.overview", "Läkaren deltar i det multimodala teamet och ser när teamet träffas."],
     ["team.read", "Läkaren deltar i teamträffen och behöver dagordning, anteckningar och beslut."],
+    ["rehabplan.read", "Läkaren deltar i teamet och följer patientens plan för återgång i arbete."],
+    [
+      "rehabplan.write",
+      "Seed: journalen ska visa sjukskrivningslängd, åtgärder, ansvarig och planerat avslut; läkaren skriver planen med teamet.",
+    ],
+    [
+      "patientinfo.handout",
+      "Seed: en broschyr om sjukskrivning skickas med fördel med patienten vid läkarbesöket.",
+    ],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -124,6 +137,12 @@ export const policy: readonly Grant[] = [
       "team.manage",
       "Seed 000: koordinatorn kallar teamet, förbereder dagordningen av aktualiserade patienter och för protokollet.",
     ],
+    ["rehabplan.read", "Koordinatorn följer upp patientens rehabplan och dess uppföljningsdatum."],
+    [
+      "rehabplan.write",
+      "Seed: rehabplan för återgång i arbete upprättas, förankras med patienten och revideras med jämna mellanrum.",
+    ],
+    ["patientinfo.handout", "Koordinatorn lämnar patienten planen och informationen om sjukskrivning."],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -136,6 +155,15 @@ export const policy: readonly Grant[] = [
       ["team.overview", "Teamets medlemmar ser när teamet träffas."],
       ["team.read", "Teamets medlemmar deltar i teamträffen och ansvarar för beslutade åtgärder."],
       ["task.work", "Teamets medlemmar blir ansvariga för uppgifter som teamet beslutar."],
+      ["rehabplan.read", "Teamets medlemmar ansvarar för åtgärder i planen och behöver se den."],
+      [
+        "rehabplan.write",
+        "Seed: teamet kommer i samråd överens om insatser; den som ansvarar för en åtgärd följer upp den i planen.",
+      ],
+      [
+        "patientinfo.handout",
+        "Teamets medlemmar träffar patienten och kan lämna ut planen och informationen om sjukskrivning.",
+      ],
       ...everyone,
     ]),
   ),
@@ -301,6 +329,9 @@ export const patientDataCapabilities: readonly Capability[] = [
   "review.unit",
   "team.read",
   "team.manage",
+  "rehabplan.read",
+  "rehabplan.write",
+  "patientinfo.handout",
 ];
 
 /** Whether holding the role gives access to patient data: granting it is shown to the unit's chief. */
