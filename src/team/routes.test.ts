@@ -303,7 +303,24 @@ describe.each(testDatabaseKinds())("team API on %s", (kind) => {
     expect(early.status).toBe(400);
     expect(early.body.error.issues?.[0]?.path).toBe("dueDate");
     expect((await decide({ responsibleUserId: ids.secretary })).status).toBe(400);
-    expect((await decide({ outcome: "PLANATGARD" })).status).toBe(400);
+    // A plan action: in the patient's rehab plan (a draft created for the case), followed up on the date.
+    const planned = await decide({
+      text: "Arbetsträning 25 procent.",
+      outcome: "PLANATGARD",
+      party: "ARBETSGIVAREN",
+    });
+    expect(planned.status).toBe(201);
+    expect(planned.body).toMatchObject({
+      outcome: "PLANATGARD",
+      taskId: null,
+      planActionId: expect.any(String),
+    });
+    const plans = await coordinator.json<unknown>("GET", `/api/patients/${p}/rehabplaner`);
+    expect(plans.status).toBe(200);
+    expect(JSON.stringify(plans.body)).toContain(
+      (planned.body as unknown as { planActionId: string }).planActionId,
+    );
+    expect(JSON.stringify(plans.body)).toContain("Arbetsträning 25 procent.");
 
     const current = (await meeting(m.id)).body;
     const notYet = await coordinator.json<ErrorBody>("POST", `/api/team/moten/${m.id}/avsluta`, {

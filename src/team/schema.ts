@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { consentStateLabels, type ConsentState } from "../coordination/rules.ts";
+import { parties, type Party } from "../rehabplan/rules.ts";
 import {
   agendaSources,
   decisionOutcomes,
@@ -29,6 +30,8 @@ export const itemIdParam = idParam("Ogiltigt id för punkten på dagordningen.")
 export const decisionIdParam = idParam("Ogiltigt beslut-id.");
 
 // ---- Requests ----
+
+const partyIds = Object.keys(parties) as [Party, ...Party[]];
 
 export const meetingTimeSchema = z.strictObject({
   weekday: z
@@ -105,6 +108,8 @@ export const decisionBody = z
     outcome: z.enum(["UPPGIFT", "PLANATGARD"], {
       error: "Välj om beslutet blir en uppgift eller en planåtgärd.",
     }),
+    /** Whose action it is in the rehab plan (a plan action only). */
+    party: z.enum(partyIds, { error: "Välj vem åtgärden gäller (part)." }).default("VARDEN"),
     responsibleUserId: userId("Välj ansvarig."),
     dueDate: isoDate("datum"),
   })

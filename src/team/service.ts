@@ -14,6 +14,8 @@ import {
 import { consentsOf, userNames } from "../coordination/store.ts";
 import type { Queryable } from "../db/client.ts";
 import { ApiError, errors } from "../server/errors.ts";
+import { addPlanAction } from "../rehabplan/service.ts";
+import type { Party } from "../rehabplan/rules.ts";
 import { createEventTask } from "../tasks/events.ts";
 import {
   agendaOrderIssues,
@@ -47,8 +49,8 @@ function audit(ctx: CoordinationContext, entries: AuditEntry[]) {
   return recordAudit(ctx.tx, { actor: ctx.actor, grant: ctx.grant }, entries);
 }
 
-/** Decisions become rehab-plan actions once the rehab plan (src/rehabplan) is part of the app. */
-export const planActionsAvailable = false;
+/** Decisions can become actions in the patient's rehab plan (src/rehabplan). */
+export const planActionsAvailable = true;
 
 // ---- Team ----
 
@@ -425,13 +427,16 @@ export async function saveMinutes(
 export async function addDecision(
   ctx: CoordinationContext,
   itemId: string,
-  input: { text: string; outcome: DecisionOutcome; responsibleUserId: string; dueDate: string },
+  input: {
+    text: string;
+    outcome: DecisionOutcome;
+    party: Party;
+    responsibleUserId: string;
+    dueDate: string;
+  },
 ) {
   const { item, meeting } = await requireItem(ctx.tx, ctx.unitId, itemId);
   rejectIssues(decisionIssues(input, meeting));
-  if (input.outcome === "PLANATGARD" && !planActionsAvailable) {
-    rejectIssues([{ path: "outcome", message: "Rehabplanen finns inte ännu: låt beslutet bli en uppgift." }]);
-  }
   await requireStaff(ctx.tx, ctx.unitId, [input.responsibleUserId], "responsibleUserId");
   const row = await store.insertDecision(ctx.tx, {
     unitId: ctx.unitId,
@@ -454,20 +459,53 @@ export async function addDecision(
       details: { meetingId: meeting.id, outcome: row.outcome },
     },
   ]);
+  const linked =
+    row.outcome === "PLANATGARD"
+      ? await planActionOf(ctx, row, item.caseStart, input.party, meeting.meetingDate)
+      : await taskOf(ctx, row, item.caseStart, meeting);
+  const withTask = (await store.updateDecision(ctx.tx, ctx.unitId, row.id, row.version, linked)) ?? row;
+  const names = await userNames(ctx.tx, [withTask.responsibleUserId, withTask.createdBy]);
+  return decisionView(withTask, names, new Map());
+}
+
+/** The decision as a task for its responsible person by its date (TEAM_DECISION). */
+async function taskOf(
+  ctx: CoordinationContext,
+  row: store.DecisionRow,
+  caseStart: string,
+  meeting: { id: string; meetingDate: string },
+) {
   const created = await createEventTask(ctx, {
-    patientId: item.patientId,
-    caseStart: item.caseStart,
+    patientId: row.patientId,
+    caseStart,
     kind: "TEAM_DECISION",
     subject: row.id,
     dueDate: row.dueDate,
     responsibleUserId: row.responsibleUserId,
     details: { meetingId: meeting.id, meetingDate: meeting.meetingDate, decision: row.text },
   });
-  const withTask = created
-    ? ((await store.updateDecision(ctx.tx, ctx.unitId, row.id, row.version, { taskId: created.id })) ?? row)
-    : row;
-  const names = await userNames(ctx.tx, [withTask.responsibleUserId, withTask.createdBy]);
-  return decisionView(withTask, names, new Map());
+  return { taskId: created?.id ?? null };
+}
+
+/**
+ * The decision as an action in the patient's rehab plan for the case (a draft plan is created
+ * when there is none), followed up on the decision's date; the plan creates its follow-up task.
+ */
+async function planActionOf(
+  ctx: CoordinationContext,
+  row: store.DecisionRow,
+  caseStart: string,
+  party: Party,
+  meetingDate: string,
+) {
+  const added = await addPlanAction(ctx, row.patientId, caseStart, {
+    party,
+    description: row.text,
+    responsibleUserId: row.responsibleUserId,
+    startDate: meetingDate,
+    followUpDate: row.dueDate,
+  });
+  return { planActionId: added.actionId };
 }
 
 export async function closeMeeting(ctx: CoordinationContext, meetingId: string, version: number) {

@@ -1,6 +1,7 @@
 /** A decision about the patient: what, a task or a rehab-plan action, who is responsible and by when. */
 import { Button, Group, NativeSelect, Radio, Stack, TextInput, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
+import { parties, type Party } from "../../rehabplan/rules.ts";
 import { decisionOutcomes, type DecisionOutcome } from "../../team/rules.ts";
 import { useAddDecision, type AgendaItem, type TeamMeeting } from "../api/team.ts";
 import { fieldErrors } from "../components/fieldErrors.ts";
@@ -15,7 +16,7 @@ const texts = {
   dueDate: "Datum (ÅÅÅÅ-MM-DD)",
   add: "Spara beslutet",
   failed: "Beslutet kunde inte sparas",
-  saved: "Beslutet är sparat och uppgiften skapad.",
+  party: "Vem åtgärden gäller",
 };
 
 export function DecisionForm({
@@ -31,12 +32,19 @@ export function DecisionForm({
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<DecisionOutcome>("UPPGIFT");
   const [responsible, setResponsible] = useState("");
+  const [party, setParty] = useState<Party>("VARDEN");
   const [dueDate, setDueDate] = useState(meeting.date);
-  const errors = fieldErrors(add.error, ["text", "outcome", "responsibleUserId", "dueDate"] as const);
+  const errors = fieldErrors(add.error, [
+    "text",
+    "outcome",
+    "party",
+    "responsibleUserId",
+    "dueDate",
+  ] as const);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate(
-      { text, outcome, responsibleUserId: responsible, dueDate },
+      { text, outcome, party, responsibleUserId: responsible, dueDate },
       {
         onSuccess: () => {
           setText("");
@@ -73,6 +81,15 @@ export function DecisionForm({
           </Group>
         </Radio.Group>
         <Group align="flex-start">
+          {outcome === "PLANATGARD" && (
+            <NativeSelect
+              label={texts.party}
+              data={Object.entries(parties).map(([value, label]) => ({ value, label }))}
+              value={party}
+              onChange={(e) => setParty(e.currentTarget.value as Party)}
+              error={errors.party}
+            />
+          )}
           <NativeSelect
             label={texts.responsible}
             data={[
