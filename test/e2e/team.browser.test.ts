@@ -1,10 +1,11 @@
 /**
  * The rehabkoordinator's team meeting in the browser (issue #9): a case decided "aktualisera i
  * teamet" with TEAM consent is suggested for the agenda of a meeting called today; during the
- * meeting the coordinator writes minutes and a decision that becomes a task with an owner and a
- * date, records attendance and closes the meeting, after which the minutes are locked and a
- * correction is a new dated version. "Dölj personuppgifter" hides the patient. Every page passes
- * axe. A doctor sees the meeting without the forms.
+ * meeting the coordinator writes minutes, a decision that becomes a task with an owner and a date
+ * and one that becomes an action in the patient's rehab plan, records attendance and closes the
+ * meeting, after which the minutes are locked and a correction is a new dated version. "Dölj
+ * personuppgifter" hides the patient. Every page passes axe. A doctor sees the meeting without
+ * the forms.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,6 +76,15 @@ describe("the team meeting", () => {
     await field(item, "Ansvarig").selectOption({ label: me.displayName });
     await item.getByRole("button", { name: "Spara beslutet" }).click();
     await expectText(item, `ansvarig ${me.displayName}, senast ${today}`);
+    // A decision that becomes an action in the patient's rehab plan.
+    await field(item, `Nytt beslut om ${patient.name}`).fill("Arbetsträning 25 procent i fyra veckor.");
+    await item.getByRole("radio", { name: "Åtgärd i rehabplanen" }).check();
+    await field(item, "Vem åtgärden gäller").selectOption({ label: "Arbetsgivaren" });
+    await field(item, "Ansvarig").selectOption({ label: me.displayName });
+    await item.getByRole("button", { name: "Spara beslutet" }).click();
+    await expectText(item, "Arbetsträning 25 procent i fyra veckor. – åtgärd i rehabplanen");
+    const plans = await (await page.request.get(`/api/patients/${patient.id}/rehabplaner`)).text();
+    expect(plans).toContain("Arbetsträning 25 procent i fyra veckor.");
     const tasks = (await (await page.request.get(`/api/patients/${patient.id}/tasks`)).json()) as {
       tasks: { kind: string; responsibleUserId: string | null; dueDate: string }[];
     };

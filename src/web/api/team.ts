@@ -55,7 +55,10 @@ function useTeamMutation<I, O>(fn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.team }),
+    // Not awaited: the form's own success handling (clearing it) runs before the new data shows.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.team });
+    },
   });
 }
 
