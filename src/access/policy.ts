@@ -53,6 +53,14 @@ export const capabilities = {
   "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
   "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
   "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
+  "team.overview": "Se enhetens multimodala team, mötestider och teamträffar (utan patientuppgifter)",
+  "team.read": "Se teamträffarnas dagordning, anteckningar och beslut om patienterna",
+  "team.manage":
+    "Sätta samman teamet, kalla till teamträffar, förbereda dagordningen, föra anteckningar och beslut",
+  "rehabplan.read": "Läsa patientens rehabplan (plan för återgång i arbete) och dess versioner",
+  "rehabplan.write": "Upprätta, revidera, fastställa och avsluta patientens rehabplan",
+  "patientinfo.handout":
+    "Skriva ut och lämna ut patientinformation: broschyren om sjukskrivning och patientens version av planen",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -87,6 +95,17 @@ export const policy: readonly Grant[] = [
     ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
     ["coordination.read", "Läkaren deltar i teamet och behöver se samtycke, beslut och insatser."],
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
+    ["team.overview", "Läkaren deltar i det multimodala teamet och ser när teamet träffas."],
+    ["team.read", "Läkaren deltar i teamträffen och behöver dagordning, anteckningar och beslut."],
+    ["rehabplan.read", "Läkaren deltar i teamet och följer patientens plan för återgång i arbete."],
+    [
+      "rehabplan.write",
+      "Seed: journalen ska visa sjukskrivningslängd, åtgärder, ansvarig och planerat avslut; läkaren skriver planen med teamet.",
+    ],
+    [
+      "patientinfo.handout",
+      "Seed: en broschyr om sjukskrivning skickas med fördel med patienten vid läkarbesöket.",
+    ],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -112,6 +131,18 @@ export const policy: readonly Grant[] = [
       "handover.manage",
       "Seed: uppföljning av sjukskrivning när läkaren har längre frånvaro; koordinatorn ser enhetens alla fall.",
     ],
+    ["team.overview", "Koordinatorn kallar till teamets träffar."],
+    ["team.read", "Koordinatorn leder teamträffen och följer upp besluten."],
+    [
+      "team.manage",
+      "Seed 000: koordinatorn kallar teamet, förbereder dagordningen av aktualiserade patienter och för protokollet.",
+    ],
+    ["rehabplan.read", "Koordinatorn följer upp patientens rehabplan och dess uppföljningsdatum."],
+    [
+      "rehabplan.write",
+      "Seed: rehabplan för återgång i arbete upprättas, förankras med patienten och revideras med jämna mellanrum.",
+    ],
+    ["patientinfo.handout", "Koordinatorn lämnar patienten planen och informationen om sjukskrivning."],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -121,6 +152,18 @@ export const policy: readonly Grant[] = [
       ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
+      ["team.overview", "Teamets medlemmar ser när teamet träffas."],
+      ["team.read", "Teamets medlemmar deltar i teamträffen och ansvarar för beslutade åtgärder."],
+      ["task.work", "Teamets medlemmar blir ansvariga för uppgifter som teamet beslutar."],
+      ["rehabplan.read", "Teamets medlemmar ansvarar för åtgärder i planen och behöver se den."],
+      [
+        "rehabplan.write",
+        "Seed: teamet kommer i samråd överens om insatser; den som ansvarar för en åtgärd följer upp den i planen.",
+      ],
+      [
+        "patientinfo.handout",
+        "Teamets medlemmar träffar patienten och kan lämna ut planen och informationen om sjukskrivning.",
+      ],
       ...everyone,
     ]),
   ),
@@ -154,6 +197,10 @@ export const policy: readonly Grant[] = [
     [
       "handover.manage",
       "Chefen planerar bemanningen och ser till att en frånvarande läkares sjukfall följs upp.",
+    ],
+    [
+      "team.overview",
+      "Seed 004: chefen ser till att enheten har ett rehab-/sjukskrivningsteam som träffas, utan att se patienterna.",
     ],
     ...everyone,
   ]),
@@ -280,6 +327,11 @@ export const patientDataCapabilities: readonly Capability[] = [
   "coordination.write",
   "review.run",
   "review.unit",
+  "team.read",
+  "team.manage",
+  "rehabplan.read",
+  "rehabplan.write",
+  "patientinfo.handout",
 ];
 
 /** Whether holding the role gives access to patient data: granting it is shown to the unit's chief. */

@@ -16,6 +16,7 @@ import { caseRoutes } from "../cases/routes.ts";
 import { coordinationRoutes } from "../coordination/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
 import { handoverRoutes } from "../handover/routes.ts";
+import { rehabPlanRoutes } from "../rehabplan/routes.ts";
 import { reviewRoutes } from "../review/routes.ts";
 import { worklistRoutes } from "../worklist/routes.ts";
 import { certificateRoutes } from "../certificates/routes.ts";
@@ -26,6 +27,7 @@ import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
 import { statisticsRoutes } from "../statistics/routes.ts";
 import { annualReportRoutes } from "../annual-report/routes.ts";
+import { teamRoutes } from "../team/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -100,11 +102,13 @@ export function createApp(deps: AppDeps) {
   app.route("/api", taskRoutes());
   app.route("/api", reviewRoutes());
   app.route("/api", handoverRoutes());
+  app.route("/api", rehabPlanRoutes());
   app.route("/api", importRoutes());
   app.route("/api", arendeImportRoutes());
   app.route("/api", populationRoutes());
   app.route("/api", statisticsRoutes());
   app.route("/api", annualReportRoutes());
+  app.route("/api", teamRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

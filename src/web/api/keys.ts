@@ -38,4 +38,8 @@ export const keys = {
   handovers: ["overlamningar"] as const,
   statistics: (query: Record<string, string>) => ["statistik", query] as const,
   annualReport: (period: string) => ["arsrapport", period] as const,
+  team: ["team"] as const,
+  /** Under team, so that every team change refreshes it. */
+  teamMeeting: (id: string) => ["team", "moten", id] as const,
+  teamSuggestions: (id: string) => ["team", "moten", id, "forslag"] as const,
 };

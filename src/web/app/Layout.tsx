@@ -20,6 +20,7 @@ const texts = {
   sjukfall: "Pågående sjukfall",
   tasks: "Uppgifter",
   aktualisering: "Aktualisering",
+  team: "Team",
   genomgang: "Genomgång",
   import: "Importera intyg",
   importListning: "Importera listning",
@@ -98,6 +99,7 @@ function MainNav({ me }: { me: Me }) {
     { to: "/sjukfall", label: texts.sjukfall, show: can(me, "cases.list", "cases.list-own") },
     { to: "/uppgifter", label: texts.tasks, show: can(me, "task.work", "task.unit") },
     { to: "/aktualisering", label: texts.aktualisering, show: can(me, "task.unit") },
+    { to: "/team", label: texts.team, show: can(me, "team.overview") },
     {
       to: "/genomgang",
       label: texts.genomgang,

@@ -36,6 +36,8 @@ const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "Sjukfal
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
+const TeamPage = page(() => import("../team/TeamPage.tsx"), "TeamPage");
+const MeetingPage = page(() => import("../team/MeetingPage.tsx"), "MeetingPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -154,6 +156,22 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["task.unit"]}>
                       <AktualiseringPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "team",
+                  element: (
+                    <RequireCapability anyOf={["team.overview"]}>
+                      <TeamPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "team/moten/:id",
+                  element: (
+                    <RequireCapability anyOf={["team.read"]}>
+                      <MeetingPage />
                     </RequireCapability>
                   ),
                 },
