@@ -71,11 +71,23 @@ const expected: Record<Capability, Role[]> = {
   "coordination.write": ["REHABKOORDINATOR"],
   "cases.list": ["REHABKOORDINATOR"],
   "cases.list-own": ["LAKARE"],
-  "task.work": ["LAKARE", "REHABKOORDINATOR"],
+  "task.work": ["LAKARE", "REHABKOORDINATOR", "FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"],
   "task.unit": ["REHABKOORDINATOR"],
   "review.run": ["LAKARE", "REHABKOORDINATOR"],
   "review.unit": ["REHABKOORDINATOR"],
   "handover.manage": ["REHABKOORDINATOR", "ENHETSCHEF"],
+  "underlag.request": ["LAKARE", "REHABKOORDINATOR", "DISTRIKTSSKOTERSKA"],
+  "underlag.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "underlag.answer": ["FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"],
+  "traceability.read": ["REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
 };
 
 describe("access policy", () => {

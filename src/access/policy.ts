@@ -53,6 +53,11 @@ export const capabilities = {
   "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
   "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
   "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
+  "underlag.request": "Begära underlag om funktion och aktivitet från fysioterapeut, psykolog, kurator eller arbetsterapeut",
+  "underlag.read": "Läsa begärda och besvarade underlag om funktion och aktivitet",
+  "underlag.answer": "Besvara begäran om underlag till den egna professionen",
+  "traceability.read":
+    "Spårbarhetskontroll: se enhetens sjukfall över 30 dagar och vad som saknas (beslut, samtycke, plan, uppföljning)",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -64,6 +69,8 @@ export interface Grant {
 }
 
 const careTeam: Role[] = ["DISTRIKTSSKOTERSKA", "FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"];
+/** The professions that give an underlag about function and activity (issue #9 item 7). */
+const underlagProfessions: Role[] = ["FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"];
 
 function grants(role: Role, list: [Capability, string][]): Grant[] {
   return list.map(([capability, justification]) => ({ role, capability, justification }));
@@ -87,6 +94,8 @@ export const policy: readonly Grant[] = [
     ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
     ["coordination.read", "Läkaren deltar i teamet och behöver se samtycke, beslut och insatser."],
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
+    ["underlag.request", "Seed 004: läkaren tar hjälp av andra professioner för det medicinska underlaget."],
+    ["underlag.read", "Läkaren läser underlaget och för in det i intygets frågor 35 och 17."],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -112,6 +121,12 @@ export const policy: readonly Grant[] = [
       "handover.manage",
       "Seed: uppföljning av sjukskrivning när läkaren har längre frånvaro; koordinatorn ser enhetens alla fall.",
     ],
+    ["underlag.request", "Teamet begär underlag från andra professioner; koordinatorn skickar begäran."],
+    ["underlag.read", "Koordinatorn följer att begärda underlag besvaras."],
+    [
+      "traceability.read",
+      "Koordinatorn ser till att varje sjukfall över 30 dagar har beslut, samtycke, plan och uppföljning.",
+    ],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -121,7 +136,20 @@ export const policy: readonly Grant[] = [
       ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
+      ["underlag.read", "Teamets medlemmar läser begärda underlag och sina egna svar."],
       ...everyone,
+    ]),
+  ),
+  ...grants("DISTRIKTSSKOTERSKA", [
+    [
+      "underlag.request",
+      "Seed 004: vid telefonrådgivning noterar sjuksköterskan behovet av sjukskrivning och slussar patienten till rätt profession.",
+    ],
+  ]),
+  ...underlagProfessions.flatMap((role) =>
+    grants(role, [
+      ["underlag.answer", "Professionen besvarar begäran om underlag om funktion och aktivitet."],
+      ["task.work", "En begäran om underlag blir en uppgift för den profession som ska svara."],
     ]),
   ),
   ...grants("SEKRETERARE", [
@@ -155,6 +183,10 @@ export const policy: readonly Grant[] = [
       "handover.manage",
       "Chefen planerar bemanningen och ser till att en frånvarande läkares sjukfall följs upp.",
     ],
+    [
+      "traceability.read",
+      "Seed: chefen ansvarar för spårbarheten, att varje sjukfall över 30 dagar har beslut, plan och uppföljning.",
+    ],
     ...everyone,
   ]),
   ...grants("MLU", [
@@ -163,6 +195,10 @@ export const policy: readonly Grant[] = [
     ["statistics.doctors", "MLU följer intygskvaliteten per läkare (kompletteringar)."],
     ["statistics.report", "MLU skriver med chefen om sjukskrivningsprocessens kvalitet i bokslutet."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
+    [
+      "traceability.read",
+      "MLU följer upp med chefen att sjukskrivningsprocessen är spårbar i varje sjukfall över 30 dagar.",
+    ],
     ...everyone,
   ]),
   ...grants("REGIONANALYTIKER", [
@@ -280,6 +316,10 @@ export const patientDataCapabilities: readonly Capability[] = [
   "coordination.write",
   "review.run",
   "review.unit",
+  "underlag.request",
+  "underlag.read",
+  "underlag.answer",
+  "traceability.read",
 ];
 
 /** Whether holding the role gives access to patient data: granting it is shown to the unit's chief. */

@@ -42,6 +42,7 @@ export const taskKinds = {
   KOMPLETTERING_ANSWER: "Besvara komplettering från Försäkringskassan",
   MEETING_FOLLOW_UP: "Följ upp samverkansmöte",
   SAMTAL_NEXT_STEP: "Nästa steg efter kartläggande samtal",
+  UNDERLAG_REQUEST: "Underlag om funktion och aktivitet begärt",
 } as const;
 export type TaskKind = keyof typeof taskKinds;
 export const taskKindIds = Object.keys(taskKinds) as [TaskKind, ...TaskKind[]];
@@ -153,6 +154,7 @@ const active = (status: TaskStatus) => status === "OPEN" || status === "POSTPONE
 const endedByDecision: Partial<Record<TaskKind, string>> = {
   AKTUALISERA:
     "Uppgiften blir klar när ett aktualiseringsbeslut är sparat. Öppna patienten och besluta under Aktualisering.",
+  UNDERLAG_REQUEST: "Uppgiften blir klar när underlaget är besvarat. Öppna begäran under Underlag och svara.",
 };
 
 /** What an action does to a task, or why it is refused (Swedish message). */
