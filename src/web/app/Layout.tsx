@@ -19,6 +19,7 @@ const texts = {
   sjukfall: "Pågående sjukfall",
   tasks: "Uppgifter",
   aktualisering: "Aktualisering",
+  underlag: "Underlag",
   genomgang: "Genomgång",
   import: "Importera intyg",
   importListning: "Importera listning",
@@ -96,6 +97,7 @@ function MainNav({ me }: { me: Me }) {
     { to: "/sjukfall", label: texts.sjukfall, show: can(me, "cases.list", "cases.list-own") },
     { to: "/uppgifter", label: texts.tasks, show: can(me, "task.work", "task.unit") },
     { to: "/aktualisering", label: texts.aktualisering, show: can(me, "task.unit") },
+    { to: "/underlag", label: texts.underlag, show: can(me, "underlag.read") },
     {
       to: "/genomgang",
       label: texts.genomgang,

@@ -36,6 +36,7 @@ const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "Sjukfal
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
+const UnderlagQueuePage = page(() => import("../underlag/UnderlagQueuePage.tsx"), "UnderlagQueuePage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -98,6 +99,14 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["patient.read", "audit.review", "patient.log-extract"]}>
                       <PatientPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "underlag",
+                  element: (
+                    <RequireCapability anyOf={["underlag.read"]}>
+                      <UnderlagQueuePage />
                     </RequireCapability>
                   ),
                 },

@@ -15,6 +15,7 @@ import { PatientCertificatesSection } from "../certificates/PatientCertificatesS
 import { SjukfallSection } from "../cases/SjukfallSection.tsx";
 import { CoordinationSection } from "../coordination/CoordinationSection.tsx";
 import { PatientTasksSection } from "../tasks/PatientTasksSection.tsx";
+import { UnderlagSection } from "../underlag/UnderlagSection.tsx";
 import { AccessLogSection } from "./AccessLogSection.tsx";
 import { PatientEditForm } from "./PatientEditForm.tsx";
 
@@ -112,6 +113,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
       {can(me, "patient.read") && <PatientCertificatesSection patientId={patient.id} />}
       {can(me, "patient.read") && <ArendenSection patientId={patient.id} />}
       {can(me, "coordination.read") && <CoordinationSection patientId={patient.id} />}
+      {can(me, "underlag.read") && <UnderlagSection patientId={patient.id} />}
       {can(me, "patient.read") && <PatientTasksSection patientId={patient.id} />}
       {mayReviewLog && <AccessLogSection patientId={patient.id} />}
     </>
