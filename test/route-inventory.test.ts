@@ -405,6 +405,16 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
       body: { version: t.version, date: addDays(coordinationToday, 7) },
     });
   },
+  "GET /api/sparbarhet": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.reviewer.request("GET", "/api/sparbarhet");
+  },
+  "GET /api/sparbarhet/export": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.reviewer.request("GET", "/api/sparbarhet/export");
+  },
   "GET /api/patients/{id}/underlag": (w) => w.doctor.request("GET", `/api/patients/${w.patientId}/underlag`),
   "POST /api/patients/{id}/underlag": (w) => underlagOf(w).then((u) => u.response),
   "GET /api/underlag": async (w) => {

@@ -27,6 +27,7 @@ import { referenceRoutes } from "../reference/routes.ts";
 import { statisticsRoutes } from "../statistics/routes.ts";
 import { annualReportRoutes } from "../annual-report/routes.ts";
 import { underlagRoutes } from "../underlag/routes.ts";
+import { traceabilityRoutes } from "../traceability/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", statisticsRoutes());
   app.route("/api", annualReportRoutes());
   app.route("/api", underlagRoutes());
+  app.route("/api", traceabilityRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

@@ -50,7 +50,7 @@ export function UnderlagCard(props: {
           <Title order={props.headingLevel} fz="h4" id={`underlag-${u.id}`}>
             {texts.heading(u)}
           </Title>
-          <Badge variant="light" color={u.status === "ANSWERED" ? "green.9" : "gray.8"}>
+          <Badge variant="filled" color={u.status === "ANSWERED" ? "green.9" : "gray.8"}>
             {u.statusLabel}
           </Badge>
           {u.late && (

@@ -32,7 +32,7 @@ export function UnderlagPicker(props: {
   const answered = (list.data?.underlag ?? []).filter((u) => u.answer !== null);
   if (!mayRead || answered.length === 0) return null;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="hamta-underlag" bg="gray.0">
+    <Paper withBorder p="md" component="section" aria-labelledby="hamta-underlag">
       <Title order={3} fz="h4" id="hamta-underlag" mb="xs">
         {texts.title}
       </Title>
