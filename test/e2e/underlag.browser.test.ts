@@ -110,4 +110,22 @@ describe("underlag from other professions", () => {
     await expectNoAxeViolations(doctor);
     await doctor.context().close();
   });
+
+  it("shows the chief the unit's cases over 30 days and what they lack, filterable", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "chef1");
+    await page.getByRole("link", { name: "Spårbarhet" }).click();
+    await page.getByRole("heading", { level: 1, name: "Spårbarhet" }).waitFor();
+    await expectText(
+      page.getByRole("status").filter({ hasText: "pågående sjukfall över 30 dagar" }),
+      "med något som saknas",
+    );
+    await expectNoAxeViolations(page);
+    await field(page, "Saknas").selectOption("BESLUT");
+    await expectText(page.getByRole("status").filter({ hasText: "visas" }), "visas");
+    const rows = page.locator("[data-traceability] tbody tr");
+    for (const text of await rows.allTextContents()) expect(text).toContain("Aktualiseringsbeslut saknas");
+    await screenshot(page, "sparbarhet");
+    await page.context().close();
+  });
 });

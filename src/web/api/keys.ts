@@ -42,4 +42,5 @@ export const keys = {
   /** Under allUnderlag, so that a request or an answer refreshes both the queue and the patient. */
   patientUnderlag: (patientId: string) => ["underlag", "patient", patientId] as const,
   underlagQueue: (profession: string, status: string) => ["underlag", "queue", profession, status] as const,
+  traceability: (query: Record<string, string>) => ["sparbarhet", query] as const,
 };

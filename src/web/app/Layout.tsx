@@ -20,6 +20,7 @@ const texts = {
   tasks: "Uppgifter",
   aktualisering: "Aktualisering",
   underlag: "Underlag",
+  traceability: "Spårbarhet",
   genomgang: "Genomgång",
   import: "Importera intyg",
   importListning: "Importera listning",
@@ -98,6 +99,7 @@ function MainNav({ me }: { me: Me }) {
     { to: "/uppgifter", label: texts.tasks, show: can(me, "task.work", "task.unit") },
     { to: "/aktualisering", label: texts.aktualisering, show: can(me, "task.unit") },
     { to: "/underlag", label: texts.underlag, show: can(me, "underlag.read") },
+    { to: "/sparbarhet", label: texts.traceability, show: can(me, "traceability.read") },
     {
       to: "/genomgang",
       label: texts.genomgang,

@@ -37,6 +37,7 @@ const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "Genomga
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
 const UnderlagQueuePage = page(() => import("../underlag/UnderlagQueuePage.tsx"), "UnderlagQueuePage");
+const TraceabilityPage = page(() => import("../traceability/TraceabilityPage.tsx"), "TraceabilityPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -99,6 +100,14 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["patient.read", "audit.review", "patient.log-extract"]}>
                       <PatientPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "sparbarhet",
+                  element: (
+                    <RequireCapability anyOf={["traceability.read"]}>
+                      <TraceabilityPage />
                     </RequireCapability>
                   ),
                 },
