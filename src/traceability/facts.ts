@@ -8,7 +8,7 @@ import { consentState, type ConsentKind } from "../coordination/rules.ts";
 import type { Queryable } from "../db/client.ts";
 import { effectiveDue, type TaskKind } from "../tasks/rules.ts";
 import type { UnitListRow } from "../worklist/rules.ts";
-import type { CaseFacts } from "./rules.ts";
+import { teamStatusOf, type CaseFacts, type TeamStatus } from "./rules.ts";
 import { unitCompletedSamtal, unitConsents, unitDecisions, unitOpenFollowUps } from "./store.ts";
 
 /** Tasks whose date is a follow-up the case owes (a passed one is a gap). */
@@ -61,4 +61,15 @@ export async function caseFactsOf(
       openFollowUpDue: due[0] ?? null,
     };
   });
+}
+
+/** The rows with their team status filled in (the unit list and its export). */
+export async function withTeamStatus<R extends CaseRef & { teamStatus: TeamStatus | null }>(
+  q: Queryable,
+  unitId: string,
+  rows: readonly R[],
+  today: string,
+): Promise<R[]> {
+  const facts = await caseFactsOf(q, unitId, rows, today);
+  return rows.map((row, i) => ({ ...row, teamStatus: teamStatusOf(facts[i]!, today) }));
 }

@@ -117,6 +117,16 @@ describe.each(testDatabaseKinds())("spårbarhet API on %s", (kind) => {
     expect(rowOf((await list(chief, "?gap=PLAN")).body, patientId)).toBeDefined();
     expect(rowOf((await list(chief, "?teamStatus=AKTUALISERAD")).body, patientId)).toBeDefined();
     expect(rowOf((await list(chief, "?teamStatus=EJ_AKTUALISERAD")).body, patientId)).toBeUndefined();
+    // The unit list shows the same team status as a column and filters on it.
+    type UnitList = { rows: { patientId: string; teamStatus: string | null }[] };
+    const unitList = await coordinator.json<UnitList>(
+      "GET",
+      "/api/sjukfall?teamStatus=AKTUALISERAD&limit=1000",
+    );
+    expect(unitList.status).toBe(200);
+    expect(unitList.body.rows.find((r) => r.patientId === patientId)?.teamStatus).toBe("AKTUALISERAD");
+    const others = await coordinator.json<UnitList>("GET", "/api/sjukfall?teamStatus=PA_AGENDA&limit=1000");
+    expect(others.body.rows.map((r) => r.patientId)).not.toContain(patientId);
   });
 
   it("exports the filtered list as CSV and logs an export per patient", async () => {
