@@ -469,6 +469,22 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
     await w.checkpoint();
     return w.client.request("GET", `/api/rehabplaner/${plan.id}/jamforelse?from=1&to=1`);
   },
+  "GET /api/rehabplaner/{id}/patientversion": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion`);
+  },
+  "GET /api/rehabplaner/{id}/patientversion.pdf": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion.pdf`);
+  },
+  "GET /api/patients/{id}/sjukskrivningsbroschyr": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr`),
+  "GET /api/patients/{id}/sjukskrivningsbroschyr.pdf": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr.pdf`),
+  "POST /api/patients/{id}/utlamningar": (w) =>
+    w.client.request("POST", `/api/patients/${w.patientId}/utlamningar`, { body: { kind: "BROSCHYR" } }),
 };
 
 interface Operation {
