@@ -165,6 +165,17 @@ async function endingSoon(w: World): Promise<string> {
 }
 
 /** How to exercise each patient-data operation so that it succeeds for one patient. */
+// ---- Rehabplan (src/rehabplan): a plan for the coordination case.
+async function rehabPlan(w: World): Promise<{ id: string; version: number }> {
+  await coordinationCase(w);
+  const res = await w.client.json<{ id: string; version: number }>(
+    "POST",
+    `/api/patients/${w.patientId}/rehabplaner`,
+    { body: {} },
+  );
+  return res.body;
+}
+
 const exercises: Record<string, (w: World) => Promise<Response>> = {
   "GET /api/genomgang": async (w) => {
     await endingSoon(w);
@@ -441,6 +452,75 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
       },
     });
   },
+  "GET /api/patients/{id}/rehabplaner": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/rehabplaner`),
+  "POST /api/patients/{id}/rehabplaner": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/patients/${w.patientId}/rehabplaner`, { body: {} });
+  },
+  "PUT /api/rehabplaner/{id}": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/rehabplaner/${plan.id}`, {
+      body: { version: plan.version, content: { goal: "Åter i arbete." } },
+    });
+  },
+  "POST /api/rehabplaner/{id}/faststall": async (w) => {
+    const plan = await rehabPlan(w);
+    const content = {
+      goal: "Åter i arbete.",
+      plannedEnd: addDays(coordinationToday, 20),
+      actions: [
+        {
+          party: "PATIENTEN",
+          description: "Promenader.",
+          responsibleName: "Patienten",
+          followUpDate: coordinationToday,
+        },
+      ],
+    };
+    const saved = await w.client.json<{ version: number }>("PUT", `/api/rehabplaner/${plan.id}`, {
+      body: { version: plan.version, content },
+    });
+    await w.checkpoint();
+    return w.client.request("POST", `/api/rehabplaner/${plan.id}/faststall`, {
+      body: { version: saved.body.version, anchoredDate: coordinationToday, anchoredMethod: "BESOK" },
+    });
+  },
+  "POST /api/rehabplaner/{id}/avsluta": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("POST", `/api/rehabplaner/${plan.id}/avsluta`, {
+      body: { version: plan.version },
+    });
+  },
+  "GET /api/rehabplaner/{id}/versioner": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/versioner`);
+  },
+  "GET /api/rehabplaner/{id}/jamforelse": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/jamforelse?from=1&to=1`);
+  },
+  "GET /api/rehabplaner/{id}/patientversion": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion`);
+  },
+  "GET /api/rehabplaner/{id}/patientversion.pdf": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion.pdf`);
+  },
+  "GET /api/patients/{id}/sjukskrivningsbroschyr": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr`),
+  "GET /api/patients/{id}/sjukskrivningsbroschyr.pdf": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr.pdf`),
+  "POST /api/patients/{id}/utlamningar": (w) =>
+    w.client.request("POST", `/api/patients/${w.patientId}/utlamningar`, { body: { kind: "BROSCHYR" } }),
 };
 
 // ---- Underlag (src/underlag): the world's doctor asks a fysioterapeut.

@@ -53,11 +53,16 @@ export const capabilities = {
   "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
   "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
   "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
-  "underlag.request": "Begära underlag om funktion och aktivitet från fysioterapeut, psykolog, kurator eller arbetsterapeut",
+  "underlag.request":
+    "Begära underlag om funktion och aktivitet från fysioterapeut, psykolog, kurator eller arbetsterapeut",
   "underlag.read": "Läsa begärda och besvarade underlag om funktion och aktivitet",
   "underlag.answer": "Besvara begäran om underlag till den egna professionen",
   "traceability.read":
     "Spårbarhetskontroll: se enhetens sjukfall över 30 dagar och vad som saknas (beslut, samtycke, plan, uppföljning)",
+  "rehabplan.read": "Läsa patientens rehabplan (plan för återgång i arbete) och dess versioner",
+  "rehabplan.write": "Upprätta, revidera, fastställa och avsluta patientens rehabplan",
+  "patientinfo.handout":
+    "Skriva ut och lämna ut patientinformation: broschyren om sjukskrivning och patientens version av planen",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -96,6 +101,15 @@ export const policy: readonly Grant[] = [
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
     ["underlag.request", "Seed 004: läkaren tar hjälp av andra professioner för det medicinska underlaget."],
     ["underlag.read", "Läkaren läser underlaget och för in det i intygets frågor 35 och 17."],
+    ["rehabplan.read", "Läkaren deltar i teamet och följer patientens plan för återgång i arbete."],
+    [
+      "rehabplan.write",
+      "Seed: journalen ska visa sjukskrivningslängd, åtgärder, ansvarig och planerat avslut; läkaren skriver planen med teamet.",
+    ],
+    [
+      "patientinfo.handout",
+      "Seed: en broschyr om sjukskrivning skickas med fördel med patienten vid läkarbesöket.",
+    ],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -127,6 +141,12 @@ export const policy: readonly Grant[] = [
       "traceability.read",
       "Koordinatorn ser till att varje sjukfall över 30 dagar har beslut, samtycke, plan och uppföljning.",
     ],
+    ["rehabplan.read", "Koordinatorn följer upp patientens rehabplan och dess uppföljningsdatum."],
+    [
+      "rehabplan.write",
+      "Seed: rehabplan för återgång i arbete upprättas, förankras med patienten och revideras med jämna mellanrum.",
+    ],
+    ["patientinfo.handout", "Koordinatorn lämnar patienten planen och informationen om sjukskrivning."],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -137,6 +157,15 @@ export const policy: readonly Grant[] = [
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
       ["underlag.read", "Teamets medlemmar läser begärda underlag och sina egna svar."],
+      ["rehabplan.read", "Teamets medlemmar ansvarar för åtgärder i planen och behöver se den."],
+      [
+        "rehabplan.write",
+        "Seed: teamet kommer i samråd överens om insatser; den som ansvarar för en åtgärd följer upp den i planen.",
+      ],
+      [
+        "patientinfo.handout",
+        "Teamets medlemmar träffar patienten och kan lämna ut planen och informationen om sjukskrivning.",
+      ],
       ...everyone,
     ]),
   ),
@@ -320,6 +349,9 @@ export const patientDataCapabilities: readonly Capability[] = [
   "underlag.read",
   "underlag.answer",
   "traceability.read",
+  "rehabplan.read",
+  "rehabplan.write",
+  "patientinfo.handout",
 ];
 
 /** Whether holding the role gives access to patient data: granting it is shown to the unit's chief. */

@@ -16,6 +16,8 @@ import { caseRoutes } from "../cases/routes.ts";
 import { coordinationRoutes } from "../coordination/routes.ts";
 import { taskRoutes } from "../tasks/routes.ts";
 import { handoverRoutes } from "../handover/routes.ts";
+import { rehabPlanRoutes } from "../rehabplan/routes.ts";
+import { patientInfoRoutes } from "../rehabplan/print-routes.ts";
 import { reviewRoutes } from "../review/routes.ts";
 import { worklistRoutes } from "../worklist/routes.ts";
 import { certificateRoutes } from "../certificates/routes.ts";
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api", taskRoutes());
   app.route("/api", reviewRoutes());
   app.route("/api", handoverRoutes());
+  app.route("/api", rehabPlanRoutes());
+  app.route("/api", patientInfoRoutes());
   app.route("/api", importRoutes());
   app.route("/api", arendeImportRoutes());
   app.route("/api", populationRoutes());

@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PlanContent } from "../rehabplan/rules.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 /** A full transaction id; read as text (it may exceed 2^53). */
@@ -726,6 +727,97 @@ export const annualReportText = pgTable(
     savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "annual_report_text_pk", columns: [t.unitId, t.period, t.version] })],
+);
+
+// ---- Rehabplan (PRODUCT §2, §5.6): written by src/rehabplan (migration 0018) ----
+
+/**
+ * The rehab plan of one sjukfall (unit, patient, case start): the current state, with `version`
+ * for optimistic concurrency. `content` is the plan (src/rehabplan/rules.ts `PlanContent`). The
+ * anchoring (förankrad med patienten) is recorded when the plan is fastställd.
+ */
+export const rehabPlan = pgTable(
+  "rehab_plan",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    status: text("status").$type<"UTKAST" | "FASTSTALLD" | "AVSLUTAD">().notNull().default("UTKAST"),
+    content: jsonb("content").$type<PlanContent>().notNull(),
+    anchoredDate: date("anchored_date", { mode: "string" }),
+    anchoredMethod: text("anchored_method").$type<"BESOK" | "TELEFON" | "VIDEO">(),
+    anchoredBy: uuid("anchored_by").references(() => appUser.id),
+    /** The version the patient agreed to. */
+    anchoredVersion: integer("anchored_version"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("rehab_plan_case_key").on(t.unitId, t.patientId, t.caseStart),
+    index("rehab_plan_unit_status_idx").on(t.unitId, t.status),
+  ],
+);
+
+/** Every saved version of a plan, with its author and time; append-only. */
+export const rehabPlanVersion = pgTable(
+  "rehab_plan_version",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => rehabPlan.id),
+    version: integer("version").notNull(),
+    event: text("event")
+      .$type<"SKAPAD" | "SPARAD" | "ATGARD_TILLAGD" | "FASTSTALLD" | "AVSLUTAD">()
+      .notNull(),
+    status: text("status").$type<"UTKAST" | "FASTSTALLD" | "AVSLUTAD">().notNull(),
+    content: jsonb("content").$type<PlanContent>().notNull(),
+    anchoredDate: date("anchored_date", { mode: "string" }),
+    anchoredMethod: text("anchored_method").$type<"BESOK" | "TELEFON" | "VIDEO">(),
+    anchoredBy: uuid("anchored_by").references(() => appUser.id),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "rehab_plan_version_pk", columns: [t.unitId, t.planId, t.version] })],
+);
+
+/** The sick-leave brochure or the patient's version of a plan handed out to the patient; append-only. */
+export const patientHandout = pgTable(
+  "patient_handout",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    kind: text("kind").$type<"BROSCHYR" | "PLAN">().notNull(),
+    planId: uuid("plan_id").references(() => rehabPlan.id),
+    planVersion: integer("plan_version"),
+    handedDate: date("handed_date", { mode: "string" }).notNull(),
+    handedBy: uuid("handed_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("patient_handout_unit_patient_idx").on(t.unitId, t.patientId, t.handedDate)],
 );
 
 /**

@@ -48,7 +48,11 @@ export async function completeTasksOfSubject(
   target: { kind: TaskKind; subject: string },
   note: string,
 ): Promise<string[]> {
-  const open = await ctx.tx
+  return complete(ctx, await openOfSubject(ctx, target), note);
+}
+
+function openOfSubject(ctx: ClosingContext, target: { kind: TaskKind; subject: string }) {
+  return ctx.tx
     .select()
     .from(task)
     .where(
@@ -59,17 +63,33 @@ export async function completeTasksOfSubject(
         inArray(task.status, ["OPEN", "POSTPONED"]),
       ),
     );
-  return complete(ctx, open, note);
 }
 
-async function complete(ctx: ClosingContext, open: TaskRow[], note: string): Promise<string[]> {
+/**
+ * Marks the open (or postponed) tasks of the kind about one subject as not relevant with the
+ * reason (what they were about was changed or removed); returns their ids.
+ */
+export async function dismissTasksOfSubject(
+  ctx: ClosingContext,
+  target: { kind: TaskKind; subject: string },
+  reason: string,
+): Promise<string[]> {
+  return complete(ctx, await openOfSubject(ctx, target), reason, "NOT_RELEVANT");
+}
+
+async function complete(
+  ctx: ClosingContext,
+  open: TaskRow[],
+  note: string,
+  status: "DONE" | "NOT_RELEVANT" = "DONE",
+): Promise<string[]> {
   const closed: TaskRow[] = [];
   for (const row of open) {
     const updated = await updateTask(ctx.tx, ctx.unitId, row.id, row.version, {
-      status: "DONE",
-      reason: null,
+      status,
+      reason: status === "NOT_RELEVANT" ? note : null,
       postponedTo: null,
-      note,
+      note: status === "DONE" ? note : null,
       closedAt: ctx.now.toISOString(),
       closedBy: ctx.actor.userId,
     });
@@ -82,7 +102,7 @@ async function complete(ctx: ClosingContext, open: TaskRow[], note: string): Pro
       unitId: ctx.unitId,
       taskId: row.id,
       userId: ctx.actor.userId,
-      event: "DONE",
+      event: status,
       note,
       date: null,
     })),
@@ -96,7 +116,7 @@ async function complete(ctx: ClosingContext, open: TaskRow[], note: string): Pro
       patientId: row.patientId,
       entity: "task",
       entityId: row.id,
-      details: { kind: row.kind, label: taskKinds[row.kind as TaskKind] ?? row.kind, status: "DONE" },
+      details: { kind: row.kind, label: taskKinds[row.kind as TaskKind] ?? row.kind, status },
     })),
   );
   return closed.map((row) => row.id);

@@ -17,6 +17,8 @@
  * komplettering is registered (one per ärende, done when answered), MEETING_FOLLOW_UP for a
  * samverkansmöte with a follow-up date (one per meeting), SAMTAL_NEXT_STEP for a completed
  * kartläggande samtal's next step (one per samtal).
+ * PLAN_FOLLOW_UP for each open action of a rehab plan with a follow-up date, and PLAN_REVISION
+ * when a plan is not revised within the unit's interval (src/rehabplan/rules.ts).
  */
 import { addDays } from "../cases/days.ts";
 import { checkpoints } from "../cases/engine.ts";
@@ -43,6 +45,8 @@ export const taskKinds = {
   MEETING_FOLLOW_UP: "Följ upp samverkansmöte",
   SAMTAL_NEXT_STEP: "Nästa steg efter kartläggande samtal",
   UNDERLAG_REQUEST: "Underlag om funktion och aktivitet begärt",
+  PLAN_FOLLOW_UP: "Följ upp åtgärd i rehabplanen",
+  PLAN_REVISION: "Rehabplanen har inte reviderats inom intervallet: revidera den",
 } as const;
 export type TaskKind = keyof typeof taskKinds;
 export const taskKindIds = Object.keys(taskKinds) as [TaskKind, ...TaskKind[]];

@@ -26,6 +26,7 @@ const UnitsPage = page(() => import("../admin/UnitsPage.tsx"), "UnitsPage");
 const UsersPage = page(() => import("../admin/UsersPage.tsx"), "UsersPage");
 const SjukfallSettingsPage = page(() => import("../cases/SjukfallSettingsPage.tsx"), "SjukfallSettingsPage");
 const SamtalPage = page(() => import("../coordination/SamtalPage.tsx"), "SamtalPage");
+const PatientDocumentPage = page(() => import("../rehabplan/PatientDocumentPage.tsx"), "PatientDocumentPage");
 const ImportPage = page(() => import("../imports/ImportPage.tsx"), "ImportPage");
 const NewPatientPage = page(() => import("../patients/NewPatientPage.tsx"), "NewPatientPage");
 const PatientPage = page(() => import("../patients/PatientPage.tsx"), "PatientPage");
@@ -124,6 +125,22 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["coordination.read"]}>
                       <SamtalPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "patienter/:id/rehabplan/:planId/patientversion",
+                  element: (
+                    <RequireCapability anyOf={["patientinfo.handout"]}>
+                      <PatientDocumentPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "patienter/:id/broschyr",
+                  element: (
+                    <RequireCapability anyOf={["patientinfo.handout"]}>
+                      <PatientDocumentPage />
                     </RequireCapability>
                   ),
                 },
