@@ -164,6 +164,41 @@ async function endingSoon(w: World): Promise<string> {
   return end;
 }
 
+// ---- Team (src/team): a meeting today with the world's patient (TEAM consent) on its agenda.
+async function teamItem(w: World): Promise<{ meetingId: string; itemId: string }> {
+  await coordinationConsent(w, "TEAM");
+  const meeting = await w.client.json<{ id: string }>("POST", "/api/team/moten", {
+    body: { date: coordinationToday, time: "13:00", participantIds: [] },
+  });
+  const item = await w.client.json<{ id: string }>("POST", `/api/team/moten/${meeting.body.id}/dagordning`, {
+    body: { patientId: w.patientId },
+  });
+  return { meetingId: meeting.body.id, itemId: item.body.id };
+}
+
+async function teamMeetingVersion(w: World, meetingId: string): Promise<number> {
+  const res = await w.client.json<{ version: number }>("GET", `/api/team/moten/${meetingId}`);
+  return res.body.version;
+}
+
+async function teamDecision(w: World): Promise<{ id: string; version: number }> {
+  const { itemId } = await teamItem(w);
+  const staff = await w.client.json<{ staff: { id: string }[] }>("GET", "/api/team");
+  const res = await w.client.json<{ id: string; version: number }>(
+    "POST",
+    `/api/team/dagordning/${itemId}/beslut`,
+    {
+      body: {
+        text: "Boka fysioterapeut.",
+        outcome: "UPPGIFT",
+        responsibleUserId: staff.body.staff[0]!.id,
+        dueDate: addDays(coordinationToday, 14),
+      },
+    },
+  );
+  return res.body;
+}
+
 /** How to exercise each patient-data operation so that it succeeds for one patient. */
 // ---- Rehabplan (src/rehabplan): a plan for the coordination case.
 async function rehabPlan(w: World): Promise<{ id: string; version: number }> {
@@ -378,6 +413,98 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
         date: coordinationToday,
         participants: [{ name: "Chefen", role: "Närmaste chef", party: "ARBETSGIVARE" }],
       },
+    });
+  },
+  "GET /api/team/moten/{id}": async (w) => {
+    const { meetingId } = await teamItem(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/team/moten/${meetingId}`);
+  },
+  "GET /api/team/moten/{id}/forslag": async (w) => {
+    const caseStart = await coordinationCase(w);
+    await coordinationConsent(w, "TEAM");
+    await w.client.request("POST", `/api/patients/${w.patientId}/aktualisering`, {
+      body: { caseStart, decision: "AKTUALISERA_TEAM", reason: "", supersedesId: null },
+    });
+    const meeting = await w.client.json<{ id: string }>("POST", "/api/team/moten", {
+      body: { date: coordinationToday, time: "13:00", participantIds: [] },
+    });
+    await w.checkpoint();
+    return w.client.request("GET", `/api/team/moten/${meeting.body.id}/forslag`);
+  },
+  "POST /api/team/moten/{id}/dagordning": async (w) => {
+    await coordinationConsent(w, "TEAM");
+    const meeting = await w.client.json<{ id: string }>("POST", "/api/team/moten", {
+      body: { date: coordinationToday, time: "13:00", participantIds: [] },
+    });
+    await w.checkpoint();
+    return w.client.request("POST", `/api/team/moten/${meeting.body.id}/dagordning`, {
+      body: { patientId: w.patientId },
+    });
+  },
+  "PUT /api/team/moten/{id}/dagordning": async (w) => {
+    const { meetingId, itemId } = await teamItem(w);
+    const version = await teamMeetingVersion(w, meetingId);
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/team/moten/${meetingId}/dagordning`, {
+      body: { version, itemIds: [itemId] },
+    });
+  },
+  "PUT /api/team/dagordning/{id}/anteckning": async (w) => {
+    const { itemId } = await teamItem(w);
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/team/dagordning/${itemId}/anteckning`, {
+      body: { baseVersion: 0, text: "Diskuterad i teamet." },
+    });
+  },
+  "POST /api/team/dagordning/{id}/beslut": async (w) => {
+    const { itemId } = await teamItem(w);
+    const staff = await w.client.json<{ staff: { id: string }[] }>("GET", "/api/team");
+    await w.checkpoint();
+    return w.client.request("POST", `/api/team/dagordning/${itemId}/beslut`, {
+      body: {
+        text: "Boka fysioterapeut.",
+        outcome: "UPPGIFT",
+        responsibleUserId: staff.body.staff[0]!.id,
+        dueDate: addDays(coordinationToday, 14),
+      },
+    });
+  },
+  "POST /api/team/moten/{id}/avsluta": async (w) => {
+    const { meetingId } = await teamItem(w);
+    const staff = await w.client.json<{ staff: { id: string }[] }>("GET", "/api/team");
+    const attendance = await w.client.json<{ version: number }>(
+      "PUT",
+      `/api/team/moten/${meetingId}/deltagare`,
+      {
+        body: {
+          version: await teamMeetingVersion(w, meetingId),
+          participants: [{ userId: staff.body.staff[0]!.id, attended: true }],
+        },
+      },
+    );
+    await w.checkpoint();
+    return w.client.request("POST", `/api/team/moten/${meetingId}/avsluta`, {
+      body: { version: attendance.body.version },
+    });
+  },
+  "PUT /api/team/beslut/{id}/samverkan": async (w) => {
+    await coordinationConsent(w, "KOORDINERING");
+    const samverkan = await w.client.json<{ id: string }>(
+      "POST",
+      `/api/patients/${w.patientId}/samverkansmoten`,
+      {
+        body: {
+          kind: "TREPARTSMOTE",
+          date: coordinationToday,
+          participants: [{ name: "Chefen", role: "Närmaste chef", party: "ARBETSGIVARE" }],
+        },
+      },
+    );
+    const decision = await teamDecision(w);
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/team/beslut/${decision.id}/samverkan`, {
+      body: { version: decision.version, samverkanMeetingId: samverkan.body.id },
     });
   },
   "GET /api/patients/{id}/koordinering": (w) =>

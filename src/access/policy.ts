@@ -59,6 +59,10 @@ export const capabilities = {
   "underlag.answer": "Besvara begäran om underlag till den egna professionen",
   "traceability.read":
     "Spårbarhetskontroll: se enhetens sjukfall över 30 dagar och vad som saknas (beslut, samtycke, plan, uppföljning)",
+  "team.overview": "Se enhetens multimodala team, mötestider och teamträffar (utan patientuppgifter)",
+  "team.read": "Se teamträffarnas dagordning, anteckningar och beslut om patienterna",
+  "team.manage":
+    "Sätta samman teamet, kalla till teamträffar, förbereda dagordningen, föra anteckningar och beslut",
   "rehabplan.read": "Läsa patientens rehabplan (plan för återgång i arbete) och dess versioner",
   "rehabplan.write": "Upprätta, revidera, fastställa och avsluta patientens rehabplan",
   "patientinfo.handout":
@@ -101,6 +105,8 @@ export const policy: readonly Grant[] = [
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
     ["underlag.request", "Seed 004: läkaren tar hjälp av andra professioner för det medicinska underlaget."],
     ["underlag.read", "Läkaren läser underlaget och för in det i intygets frågor 35 och 17."],
+    ["team.overview", "Läkaren deltar i det multimodala teamet och ser när teamet träffas."],
+    ["team.read", "Läkaren deltar i teamträffen och behöver dagordning, anteckningar och beslut."],
     ["rehabplan.read", "Läkaren deltar i teamet och följer patientens plan för återgång i arbete."],
     [
       "rehabplan.write",
@@ -141,6 +147,12 @@ export const policy: readonly Grant[] = [
       "traceability.read",
       "Koordinatorn ser till att varje sjukfall över 30 dagar har beslut, samtycke, plan och uppföljning.",
     ],
+    ["team.overview", "Koordinatorn kallar till teamets träffar."],
+    ["team.read", "Koordinatorn leder teamträffen och följer upp besluten."],
+    [
+      "team.manage",
+      "Seed 000: koordinatorn kallar teamet, förbereder dagordningen av aktualiserade patienter och för protokollet.",
+    ],
     ["rehabplan.read", "Koordinatorn följer upp patientens rehabplan och dess uppföljningsdatum."],
     [
       "rehabplan.write",
@@ -157,6 +169,9 @@ export const policy: readonly Grant[] = [
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
       ["underlag.read", "Teamets medlemmar läser begärda underlag och sina egna svar."],
+      ["team.overview", "Teamets medlemmar ser när teamet träffas."],
+      ["team.read", "Teamets medlemmar deltar i teamträffen och ansvarar för beslutade åtgärder."],
+      ["task.work", "Teamets medlemmar blir ansvariga för uppgifter som teamet beslutar."],
       ["rehabplan.read", "Teamets medlemmar ansvarar för åtgärder i planen och behöver se den."],
       [
         "rehabplan.write",
@@ -178,7 +193,6 @@ export const policy: readonly Grant[] = [
   ...underlagProfessions.flatMap((role) =>
     grants(role, [
       ["underlag.answer", "Professionen besvarar begäran om underlag om funktion och aktivitet."],
-      ["task.work", "En begäran om underlag blir en uppgift för den profession som ska svara."],
     ]),
   ),
   ...grants("SEKRETERARE", [
@@ -211,6 +225,10 @@ export const policy: readonly Grant[] = [
     [
       "handover.manage",
       "Chefen planerar bemanningen och ser till att en frånvarande läkares sjukfall följs upp.",
+    ],
+    [
+      "team.overview",
+      "Seed 004: chefen ser till att enheten har ett rehab-/sjukskrivningsteam som träffas, utan att se patienterna.",
     ],
     [
       "traceability.read",
@@ -349,6 +367,8 @@ export const patientDataCapabilities: readonly Capability[] = [
   "underlag.read",
   "underlag.answer",
   "traceability.read",
+  "team.read",
+  "team.manage",
   "rehabplan.read",
   "rehabplan.write",
   "patientinfo.handout",

@@ -30,6 +30,7 @@ import { statisticsRoutes } from "../statistics/routes.ts";
 import { annualReportRoutes } from "../annual-report/routes.ts";
 import { underlagRoutes } from "../underlag/routes.ts";
 import { traceabilityRoutes } from "../traceability/routes.ts";
+import { teamRoutes } from "../team/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", annualReportRoutes());
   app.route("/api", underlagRoutes());
   app.route("/api", traceabilityRoutes());
+  app.route("/api", teamRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

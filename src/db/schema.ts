@@ -820,6 +820,154 @@ export const patientHandout = pgTable(
   (t) => [index("patient_handout_unit_patient_idx").on(t.unitId, t.patientId, t.handedDate)],
 );
 
+// ---- The multimodal team (issue #9): members, meetings, agenda, minutes, decisions ----
+
+/** A unit's team: its recurring meeting times (weekday 1 = Monday … 7, "HH:MM"). */
+export const team = pgTable("team", {
+  unitId: text("unit_id")
+    .primaryKey()
+    .references(() => unit.id),
+  meetingTimes: jsonb("meeting_times").$type<{ weekday: number; time: string }[]>().notNull().default([]),
+  version: integer("version").notNull().default(1),
+  updatedBy: uuid("updated_by")
+    .notNull()
+    .references(() => appUser.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
+/** A standing member of the unit's team, by profession. */
+export const teamMember = pgTable(
+  "team_member",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    profession: text("profession").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: "team_member_pk", columns: [t.unitId, t.userId] })],
+);
+
+/** A team meeting: planned, then closed (its minutes locked). Participants with attendance. */
+export const teamMeeting = pgTable(
+  "team_meeting",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    meetingDate: date("meeting_date", { mode: "string" }).notNull(),
+    startTime: text("start_time").notNull(),
+    status: text("status").$type<"PLANERAT" | "AVSLUTAT">().notNull().default("PLANERAT"),
+    participants: jsonb("participants")
+      .$type<{ userId: string; attended: boolean | null }[]>()
+      .notNull()
+      .default([]),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    closedBy: uuid("closed_by").references(() => appUser.id),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("team_meeting_unit_date_idx").on(t.unitId, t.meetingDate)],
+);
+
+/** A patient on a meeting's agenda, from an aktualisering decision or added by hand. */
+export const teamAgendaItem = pgTable(
+  "team_agenda_item",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => teamMeeting.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    position: integer("position").notNull(),
+    source: text("source").$type<"AKTUALISERING" | "MANUELL">().notNull(),
+    decisionId: uuid("decision_id").references(() => aktualiseringDecision.id),
+    addedBy: uuid("added_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("team_agenda_item_meeting_patient_key").on(t.unitId, t.meetingId, t.patientId),
+    index("team_agenda_item_decision_idx").on(t.unitId, t.decisionId),
+  ],
+);
+
+/** The minutes of one agenda item: every save a dated version; after closing, a correction. */
+export const teamMinutes = pgTable(
+  "team_minutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => teamAgendaItem.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    version: integer("version").notNull(),
+    text: text("text").notNull(),
+    /** Set when written after the meeting was closed: why the locked minutes were corrected. */
+    correctionReason: text("correction_reason"),
+    writtenBy: uuid("written_by")
+      .notNull()
+      .references(() => appUser.id),
+    writtenAt: timestamp("written_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("team_minutes_item_version_key").on(t.unitId, t.itemId, t.version)],
+);
+
+/** A decision of the team about a patient: a task or a rehab-plan action, owner and date. */
+export const teamDecision = pgTable(
+  "team_decision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => teamMeeting.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => teamAgendaItem.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    text: text("text").notNull(),
+    outcome: text("outcome").$type<"UPPGIFT" | "PLANATGARD">().notNull(),
+    responsibleUserId: uuid("responsible_user_id")
+      .notNull()
+      .references(() => appUser.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    taskId: uuid("task_id").references(() => task.id),
+    planActionId: uuid("plan_action_id"),
+    /** The samverkansmöte (coordination_meeting) where the decision is followed up. */
+    samverkanMeetingId: uuid("samverkan_meeting_id").references(() => coordinationMeeting.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("team_decision_unit_meeting_idx").on(t.unitId, t.meetingId)],
+);
+
 /**
  * Underlag från andra professioner (issue #9 item 7): a request to a fysioterapeut, psykolog,
  * kurator or arbetsterapeut for an underlag about function and activity, from a doctor, the team or

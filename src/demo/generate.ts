@@ -34,6 +34,7 @@ import {
 import { personPool, personTraits, type Person } from "./people.ts";
 import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
+import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecord } from "./team.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -57,7 +58,8 @@ export type DemoRecord =
   | { table: "patient"; row: typeof patient.$inferInsert }
   | { table: "certificate"; row: CertificateRow }
   | { table: "fkArende"; row: ArendeRow }
-  | { table: "fkArendeEvent"; row: ArendeEventRow };
+  | { table: "fkArendeEvent"; row: ArendeEventRow }
+  | TeamDemoRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -222,6 +224,7 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
     // With a quota, patients take turns in random order until it is used up.
     const budget: Budget = { remaining: plan.quotas ? plan.quotas[index]! : Infinity };
     const order = random.shuffle(listed.map((_, i) => i));
+    const teamCandidates: TeamCandidate[] = [];
     for (const position of order) {
       if (budget.remaining <= 0) break;
       const { id, person, proneness } = listed[position]!;
@@ -242,6 +245,14 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
           for (const row of generated.certificates) yield { table: "certificate", row };
           for (const row of generated.arenden) yield { table: "fkArende", row };
           for (const row of generated.events) yield { table: "fkArendeEvent", row };
+          const first = generated.certificates.find((c) => c.status !== "MAKULERAT");
+          const start = first?.startDate ? dayNumber(first.startDate) : null;
+          // An ongoing case past day 30: one the team may take up.
+          if (first && start !== null && start <= today - 31 && generated.lastDay >= today) {
+            if (teamCandidates.length < teamCandidatesPerUnit) {
+              teamCandidates.push({ patientId: id, caseStart: start, certificateId: first.id! });
+            }
+          }
           // Back at work at least a few weeks before the next episode.
           day = generated.lastDay + 21 + Math.floor(patientRandom.exponential(meanWait));
         } else {
@@ -249,5 +260,6 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
         }
       }
     }
+    yield* teamDemo(root.fork(`team/${index}`), u.id, staff, teamCandidates, today);
   }
 }

@@ -6,18 +6,28 @@ import type { Table } from "drizzle-orm";
 import { insertRows } from "../db/bulk.ts";
 import type { Queryable } from "../db/client.ts";
 import {
+  aktualiseringDecision,
   appUser,
   assignment,
   careProvider,
   certificate,
+  consent,
   fkArende,
   fkArendeEvent,
   listedPopulation,
   patient,
   region,
+  task,
+  team,
+  teamAgendaItem,
+  teamDecision,
+  teamMeeting,
+  teamMember,
+  teamMinutes,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
+import { teamDemoTables } from "./team.ts";
 
 const tables: Record<DemoTable, Table> = {
   region,
@@ -30,6 +40,15 @@ const tables: Record<DemoTable, Table> = {
   certificate,
   fkArende,
   fkArendeEvent,
+  consent,
+  aktualiseringDecision,
+  team,
+  teamMember,
+  teamMeeting,
+  teamAgendaItem,
+  teamMinutes,
+  task,
+  teamDecision,
 };
 
 /** Parents before children. */
@@ -44,6 +63,7 @@ const insertOrder: readonly DemoTable[] = [
   "certificate",
   "fkArende",
   "fkArendeEvent",
+  ...teamDemoTables,
 ];
 
 export type RowCounts = Record<DemoTable, number>;

@@ -16,7 +16,8 @@
  * Created by events instead (`./events.ts`, in the event's transaction): KOMPLETTERING_ANSWER when a
  * komplettering is registered (one per ärende, done when answered), MEETING_FOLLOW_UP for a
  * samverkansmöte with a follow-up date (one per meeting), SAMTAL_NEXT_STEP for a completed
- * kartläggande samtal's next step (one per samtal).
+ * kartläggande samtal's next step (one per samtal), TEAM_DECISION for a decision of the multimodal
+ * team (one per decision, `src/team`).
  * PLAN_FOLLOW_UP for each open action of a rehab plan with a follow-up date, and PLAN_REVISION
  * when a plan is not revised within the unit's interval (src/rehabplan/rules.ts).
  */
@@ -45,6 +46,7 @@ export const taskKinds = {
   MEETING_FOLLOW_UP: "Följ upp samverkansmöte",
   SAMTAL_NEXT_STEP: "Nästa steg efter kartläggande samtal",
   UNDERLAG_REQUEST: "Underlag om funktion och aktivitet begärt",
+  TEAM_DECISION: "Beslut i teamet",
   PLAN_FOLLOW_UP: "Följ upp åtgärd i rehabplanen",
   PLAN_REVISION: "Rehabplanen har inte reviderats inom intervallet: revidera den",
 } as const;

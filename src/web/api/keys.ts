@@ -43,4 +43,8 @@ export const keys = {
   patientUnderlag: (patientId: string) => ["underlag", "patient", patientId] as const,
   underlagQueue: (profession: string, status: string) => ["underlag", "queue", profession, status] as const,
   traceability: (query: Record<string, string>) => ["sparbarhet", query] as const,
+  team: ["team"] as const,
+  /** Under team, so that every team change refreshes it. */
+  teamMeeting: (id: string) => ["team", "moten", id] as const,
+  teamSuggestions: (id: string) => ["team", "moten", id, "forslag"] as const,
 };

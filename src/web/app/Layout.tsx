@@ -21,6 +21,7 @@ const texts = {
   aktualisering: "Aktualisering",
   underlag: "Underlag",
   traceability: "Spårbarhet",
+  team: "Team",
   genomgang: "Genomgång",
   import: "Importera intyg",
   importListning: "Importera listning",
@@ -100,6 +101,7 @@ function MainNav({ me }: { me: Me }) {
     { to: "/aktualisering", label: texts.aktualisering, show: can(me, "task.unit") },
     { to: "/underlag", label: texts.underlag, show: can(me, "underlag.read") },
     { to: "/sparbarhet", label: texts.traceability, show: can(me, "traceability.read") },
+    { to: "/team", label: texts.team, show: can(me, "team.overview") },
     {
       to: "/genomgang",
       label: texts.genomgang,

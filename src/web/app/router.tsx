@@ -39,6 +39,8 @@ const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPa
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
 const UnderlagQueuePage = page(() => import("../underlag/UnderlagQueuePage.tsx"), "UnderlagQueuePage");
 const TraceabilityPage = page(() => import("../traceability/TraceabilityPage.tsx"), "TraceabilityPage");
+const TeamPage = page(() => import("../team/TeamPage.tsx"), "TeamPage");
+const MeetingPage = page(() => import("../team/MeetingPage.tsx"), "MeetingPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -189,6 +191,22 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["task.unit"]}>
                       <AktualiseringPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "team",
+                  element: (
+                    <RequireCapability anyOf={["team.overview"]}>
+                      <TeamPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "team/moten/:id",
+                  element: (
+                    <RequireCapability anyOf={["team.read"]}>
+                      <MeetingPage />
                     </RequireCapability>
                   ),
                 },
