@@ -72,6 +72,7 @@ function listRow(c: { start: string; end: string; days: number }, day: number): 
     fmbLimitDays: null,
     fmbExceeded: false,
     risk: { score: 0, level: "INGEN", flags: [] },
+    teamStatus: null,
   };
 }
 

@@ -543,6 +543,42 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
       body: { version: t.version, date: addDays(coordinationToday, 7) },
     });
   },
+  "GET /api/sparbarhet": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.reviewer.request("GET", "/api/sparbarhet");
+  },
+  "GET /api/sparbarhet/export": async (w) => {
+    await coordinationCase(w);
+    await w.checkpoint();
+    return w.reviewer.request("GET", "/api/sparbarhet/export");
+  },
+  "GET /api/patients/{id}/underlag": (w) => w.doctor.request("GET", `/api/patients/${w.patientId}/underlag`),
+  "POST /api/patients/{id}/underlag": (w) => underlagOf(w).then((u) => u.response),
+  "GET /api/underlag": async (w) => {
+    await underlagOf(w);
+    await w.checkpoint();
+    return w.doctor.request("GET", "/api/underlag?status=ALL");
+  },
+  "GET /api/underlag/{id}": async (w) => {
+    const { id } = await underlagOf(w);
+    await w.checkpoint();
+    return w.doctor.request("GET", `/api/underlag/${id}`);
+  },
+  "POST /api/underlag/{id}/answer": async (w) => {
+    const { id, version } = await underlagOf(w);
+    const physio = await buildUser(w.app.deps.database.db, { roles: [["FYSIOTERAPEUT", w.unitId]] });
+    await w.checkpoint();
+    return (await clientFor(w.app, physio.id)).request("POST", `/api/underlag/${id}/answer`, {
+      body: {
+        version,
+        observations: "Obs.",
+        funktion: "Funktion.",
+        aktivitet: "Aktivitet.",
+        methods: "Test.",
+      },
+    });
+  },
   "GET /api/patients/{id}/rehabplaner": (w) =>
     w.client.request("GET", `/api/patients/${w.patientId}/rehabplaner`),
   "POST /api/patients/{id}/rehabplaner": async (w) => {
@@ -596,7 +632,37 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
     await w.checkpoint();
     return w.client.request("GET", `/api/rehabplaner/${plan.id}/jamforelse?from=1&to=1`);
   },
+  "GET /api/rehabplaner/{id}/patientversion": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion`);
+  },
+  "GET /api/rehabplaner/{id}/patientversion.pdf": async (w) => {
+    const plan = await rehabPlan(w);
+    await w.checkpoint();
+    return w.client.request("GET", `/api/rehabplaner/${plan.id}/patientversion.pdf`);
+  },
+  "GET /api/patients/{id}/sjukskrivningsbroschyr": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr`),
+  "GET /api/patients/{id}/sjukskrivningsbroschyr.pdf": (w) =>
+    w.client.request("GET", `/api/patients/${w.patientId}/sjukskrivningsbroschyr.pdf`),
+  "POST /api/patients/{id}/utlamningar": (w) =>
+    w.client.request("POST", `/api/patients/${w.patientId}/utlamningar`, { body: { kind: "BROSCHYR" } }),
 };
+
+// ---- Underlag (src/underlag): the world's doctor asks a fysioterapeut.
+async function underlagOf(w: World) {
+  const response = await w.doctor.request("POST", `/api/patients/${w.patientId}/underlag`, {
+    body: {
+      profession: "FYSIOTERAPEUT",
+      origin: "LAKARE",
+      question: "Förmåga att lyfta?",
+      wantedBy: addDays(coordinationToday, 7),
+    },
+  });
+  const body = (await response.clone().json()) as { id: string; version: number };
+  return { response, id: body.id, version: body.version };
+}
 
 interface Operation {
   key: string;

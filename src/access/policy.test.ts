@@ -84,6 +84,18 @@ const expected: Record<Capability, Role[]> = {
   "review.run": ["LAKARE", "REHABKOORDINATOR"],
   "review.unit": ["REHABKOORDINATOR"],
   "handover.manage": ["REHABKOORDINATOR", "ENHETSCHEF"],
+  "underlag.request": ["LAKARE", "REHABKOORDINATOR", "DISTRIKTSSKOTERSKA"],
+  "underlag.read": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+  ],
+  "underlag.answer": ["FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"],
+  "traceability.read": ["REHABKOORDINATOR", "ENHETSCHEF", "MLU"],
   "team.overview": [
     "LAKARE",
     "REHABKOORDINATOR",

@@ -53,6 +53,12 @@ export const capabilities = {
   "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
   "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
   "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
+  "underlag.request":
+    "Begära underlag om funktion och aktivitet från fysioterapeut, psykolog, kurator eller arbetsterapeut",
+  "underlag.read": "Läsa begärda och besvarade underlag om funktion och aktivitet",
+  "underlag.answer": "Besvara begäran om underlag till den egna professionen",
+  "traceability.read":
+    "Spårbarhetskontroll: se enhetens sjukfall över 30 dagar och vad som saknas (beslut, samtycke, plan, uppföljning)",
   "team.overview": "Se enhetens multimodala team, mötestider och teamträffar (utan patientuppgifter)",
   "team.read": "Se teamträffarnas dagordning, anteckningar och beslut om patienterna",
   "team.manage":
@@ -72,6 +78,8 @@ export interface Grant {
 }
 
 const careTeam: Role[] = ["DISTRIKTSSKOTERSKA", "FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"];
+/** The professions that give an underlag about function and activity (issue #9 item 7). */
+const underlagProfessions: Role[] = ["FYSIOTERAPEUT", "ARBETSTERAPEUT", "KURATOR", "PSYKOLOG"];
 
 function grants(role: Role, list: [Capability, string][]): Grant[] {
   return list.map(([capability, justification]) => ({ role, capability, justification }));
@@ -95,6 +103,8 @@ export const policy: readonly Grant[] = [
     ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
     ["coordination.read", "Läkaren deltar i teamet och behöver se samtycke, beslut och insatser."],
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
+    ["underlag.request", "Seed 004: läkaren tar hjälp av andra professioner för det medicinska underlaget."],
+    ["underlag.read", "Läkaren läser underlaget och för in det i intygets frågor 35 och 17."],
     ["team.overview", "Läkaren deltar i det multimodala teamet och ser när teamet träffas."],
     ["team.read", "Läkaren deltar i teamträffen och behöver dagordning, anteckningar och beslut."],
     ["rehabplan.read", "Läkaren deltar i teamet och följer patientens plan för återgång i arbete."],
@@ -131,6 +141,12 @@ export const policy: readonly Grant[] = [
       "handover.manage",
       "Seed: uppföljning av sjukskrivning när läkaren har längre frånvaro; koordinatorn ser enhetens alla fall.",
     ],
+    ["underlag.request", "Teamet begär underlag från andra professioner; koordinatorn skickar begäran."],
+    ["underlag.read", "Koordinatorn följer att begärda underlag besvaras."],
+    [
+      "traceability.read",
+      "Koordinatorn ser till att varje sjukfall över 30 dagar har beslut, samtycke, plan och uppföljning.",
+    ],
     ["team.overview", "Koordinatorn kallar till teamets träffar."],
     ["team.read", "Koordinatorn leder teamträffen och följer upp besluten."],
     [
@@ -152,6 +168,7 @@ export const policy: readonly Grant[] = [
       ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
+      ["underlag.read", "Teamets medlemmar läser begärda underlag och sina egna svar."],
       ["team.overview", "Teamets medlemmar ser när teamet träffas."],
       ["team.read", "Teamets medlemmar deltar i teamträffen och ansvarar för beslutade åtgärder."],
       ["task.work", "Teamets medlemmar blir ansvariga för uppgifter som teamet beslutar."],
@@ -165,6 +182,17 @@ export const policy: readonly Grant[] = [
         "Teamets medlemmar träffar patienten och kan lämna ut planen och informationen om sjukskrivning.",
       ],
       ...everyone,
+    ]),
+  ),
+  ...grants("DISTRIKTSSKOTERSKA", [
+    [
+      "underlag.request",
+      "Seed 004: vid telefonrådgivning noterar sjuksköterskan behovet av sjukskrivning och slussar patienten till rätt profession.",
+    ],
+  ]),
+  ...underlagProfessions.flatMap((role) =>
+    grants(role, [
+      ["underlag.answer", "Professionen besvarar begäran om underlag om funktion och aktivitet."],
     ]),
   ),
   ...grants("SEKRETERARE", [
@@ -202,6 +230,10 @@ export const policy: readonly Grant[] = [
       "team.overview",
       "Seed 004: chefen ser till att enheten har ett rehab-/sjukskrivningsteam som träffas, utan att se patienterna.",
     ],
+    [
+      "traceability.read",
+      "Seed: chefen ansvarar för spårbarheten, att varje sjukfall över 30 dagar har beslut, plan och uppföljning.",
+    ],
     ...everyone,
   ]),
   ...grants("MLU", [
@@ -210,6 +242,10 @@ export const policy: readonly Grant[] = [
     ["statistics.doctors", "MLU följer intygskvaliteten per läkare (kompletteringar)."],
     ["statistics.report", "MLU skriver med chefen om sjukskrivningsprocessens kvalitet i bokslutet."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
+    [
+      "traceability.read",
+      "MLU följer upp med chefen att sjukskrivningsprocessen är spårbar i varje sjukfall över 30 dagar.",
+    ],
     ...everyone,
   ]),
   ...grants("REGIONANALYTIKER", [
@@ -327,6 +363,10 @@ export const patientDataCapabilities: readonly Capability[] = [
   "coordination.write",
   "review.run",
   "review.unit",
+  "underlag.request",
+  "underlag.read",
+  "underlag.answer",
+  "traceability.read",
   "team.read",
   "team.manage",
   "rehabplan.read",

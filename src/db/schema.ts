@@ -728,7 +728,6 @@ export const annualReportText = pgTable(
   },
   (t) => [primaryKey({ name: "annual_report_text_pk", columns: [t.unitId, t.period, t.version] })],
 );
-
 // ---- Rehabplan (PRODUCT §2, §5.6): written by src/rehabplan (migration 0018) ----
 
 /**
@@ -985,4 +984,50 @@ export const statisticsSnapshot = pgTable(
     computedAt: timestamp("computed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "statistics_snapshot_pk", columns: [t.unitId, t.requestKey] })],
+);
+
+/**
+ * Underlag från andra professioner (issue #9 item 7): a request to a fysioterapeut, psykolog,
+ * kurator or arbetsterapeut for an underlag about function and activity, from a doctor, the team or
+ * telephone triage, and its structured answer (which closes it). `receiver_id` null: the
+ * profession's queue.
+ */
+export const underlagRequest = pgTable(
+  "underlag_request",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    profession: text("profession")
+      .$type<"FYSIOTERAPEUT" | "PSYKOLOG" | "KURATOR" | "ARBETSTERAPEUT">()
+      .notNull(),
+    origin: text("origin").$type<"LAKARE" | "TEAM" | "TELEFONTRIAGE">().notNull(),
+    question: text("question").notNull(),
+    wantedBy: date("wanted_by", { mode: "string" }).notNull(),
+    /** Telephone triage: the need for sick leave as the nurse noted it. */
+    sickLeaveNeed: text("sick_leave_need").notNull().default(""),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => appUser.id),
+    requestedDate: date("requested_date", { mode: "string" }).notNull(),
+    receiverId: uuid("receiver_id").references(() => appUser.id),
+    status: text("status").$type<"OPEN" | "ANSWERED">().notNull().default("OPEN"),
+    observations: text("observations").notNull().default(""),
+    funktion: text("funktion").notNull().default(""),
+    aktivitet: text("aktivitet").notNull().default(""),
+    methods: text("methods").notNull().default(""),
+    answeredBy: uuid("answered_by").references(() => appUser.id),
+    answeredDate: date("answered_date", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("underlag_request_unit_patient_idx").on(t.unitId, t.patientId),
+    index("underlag_request_unit_queue_idx").on(t.unitId, t.profession, t.status, t.wantedBy),
+  ],
 );

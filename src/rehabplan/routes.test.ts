@@ -331,6 +331,68 @@ describe.each(testDatabaseKinds())("rehab plan API on %s", (kind) => {
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it("prints the patient version and the brochure (PDF and JSON, each logged) and records the handouts", async () => {
+    const patientId = await patientWithCase();
+    let plan = (await create(patientId)).body;
+    plan = (
+      await save(plan, {
+        goal: "Åter i arbete",
+        plannedEnd: "2026-12-31",
+        actions: [action(), action({ party: "PATIENTEN", description: "Promenera varje dag" })],
+      })
+    ).body;
+    const json = await coordinator.json<{ title: string; sections: { heading: string; items: string[] }[] }>(
+      "GET",
+      `/api/rehabplaner/${plan.id}/patientversion`,
+    );
+    expect(json.status).toBe(200);
+    expect(json.body.sections.find((s) => s.heading === "Vad jag gör")?.items).toEqual([
+      "Promenera varje dag. Ansvarig: Chefen på lagret. Följs upp 2026-12-01.",
+    ]);
+    const pdf = await coordinator.request("GET", `/api/rehabplaner/${plan.id}/patientversion.pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    const brochure = await doctor.request("GET", `/api/patients/${patientId}/sjukskrivningsbroschyr.pdf`);
+    expect(brochure.status).toBe(200);
+    const prints = (await auditOf(patientId)).filter((e) => e.action === "PRINT");
+    expect(prints).toEqual([
+      { action: "PRINT", entity: "rehab_plan" },
+      { action: "PRINT", entity: "rehab_plan" },
+      { action: "PRINT", entity: "patient_info" },
+    ]);
+
+    const handed = await coordinator.json("POST", `/api/patients/${patientId}/utlamningar`, {
+      body: { kind: "PLAN", planId: plan.id },
+    });
+    expect(handed.status).toBe(201);
+    await coordinator.json("POST", `/api/patients/${patientId}/utlamningar`, { body: { kind: "BROSCHYR" } });
+    const listed = await coordinator.json<{
+      handouts: { label: string; date: string; by: { id: string } }[];
+    }>("GET", `/api/patients/${patientId}/rehabplaner`);
+    expect(listed.body.handouts.map((h) => h.label).sort()).toEqual([
+      "Broschyr om sjukskrivning utlämnad",
+      `Patientens version av rehabplanen utlämnad (version ${plan.version})`,
+    ]);
+    expect(listed.body.handouts.every((h) => h.date === "2026-11-16" && h.by.id === coordinatorId)).toBe(
+      true,
+    );
+    // Another patient's plan cannot be recorded as handed out to this one; other units see nothing.
+    const other = await patientWithCase();
+    expect(
+      (
+        await coordinator.json("POST", `/api/patients/${other}/utlamningar`, {
+          body: { kind: "PLAN", planId: plan.id },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await otherCoordinator.request("GET", `/api/rehabplaner/${plan.id}/patientversion.pdf`)).status,
+    ).toBe(404);
+    expect((await secretary.request("GET", `/api/patients/${patientId}/sjukskrivningsbroschyr`)).status).toBe(
+      403,
+    );
+  });
+
   it("hides other units' plans (404) and refuses roles without the capability (403)", async () => {
     const patientId = await patientWithCase();
     const plan = (await create(patientId)).body;

@@ -176,6 +176,17 @@ export const plansResponse = z
   })
   .openapi("RehabPlans");
 
+export const printDocumentSchema = z
+  .object({
+    title: z.string(),
+    lead: z.array(z.string()),
+    sections: z.array(
+      z.object({ heading: z.string(), paragraphs: z.array(z.string()), items: z.array(z.string()) }),
+    ),
+  })
+  .openapi("PatientDocument");
+
+export type PrintDocument = z.output<typeof printDocumentSchema>;
 export type ActionInput = z.input<typeof actionInput>;
 export type ContentInput = z.input<typeof contentInput>;
 export type RehabPlan = z.output<typeof planSchema>;

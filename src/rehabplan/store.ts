@@ -1,7 +1,7 @@
 /** Storage of rehab plans, their versions and handouts; every query is scoped to a unit. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { appUser, assignment, patientHandout, rehabPlan, rehabPlanVersion } from "../db/schema.ts";
+import { appUser, assignment, patientHandout, rehabPlan, rehabPlanVersion, unit } from "../db/schema.ts";
 
 export type PlanRow = typeof rehabPlan.$inferSelect;
 export type VersionRow = typeof rehabPlanVersion.$inferSelect;
@@ -134,4 +134,18 @@ export async function unitStaff(q: Queryable, unitId: string) {
     .where(and(eq(assignment.unitId, unitId), eq(appUser.active, true), inArray(assignment.role, careRoles)))
     .orderBy(asc(appUser.displayName), asc(appUser.id));
   return rows;
+}
+
+export async function unitContact(q: Queryable, unitId: string) {
+  const [row] = await q
+    .select({
+      name: unit.name,
+      phone: unit.phone,
+      postalAddress: unit.postalAddress,
+      postalCode: unit.postalCode,
+      town: unit.town,
+    })
+    .from(unit)
+    .where(eq(unit.id, unitId));
+  return row!;
 }

@@ -45,6 +45,7 @@ export const taskKinds = {
   KOMPLETTERING_ANSWER: "Besvara komplettering från Försäkringskassan",
   MEETING_FOLLOW_UP: "Följ upp samverkansmöte",
   SAMTAL_NEXT_STEP: "Nästa steg efter kartläggande samtal",
+  UNDERLAG_REQUEST: "Underlag om funktion och aktivitet begärt",
   TEAM_DECISION: "Beslut i teamet",
   PLAN_FOLLOW_UP: "Följ upp åtgärd i rehabplanen",
   PLAN_REVISION: "Rehabplanen har inte reviderats inom intervallet: revidera den",
@@ -159,6 +160,7 @@ const active = (status: TaskStatus) => status === "OPEN" || status === "POSTPONE
 const endedByDecision: Partial<Record<TaskKind, string>> = {
   AKTUALISERA:
     "Uppgiften blir klar när ett aktualiseringsbeslut är sparat. Öppna patienten och besluta under Aktualisering.",
+  UNDERLAG_REQUEST: "Uppgiften blir klar när underlaget är besvarat. Öppna begäran under Underlag och svara.",
 };
 
 /** What an action does to a task, or why it is refused (Swedish message). */

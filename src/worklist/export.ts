@@ -10,6 +10,7 @@ import { pageFrame, renderPdfDocument } from "../pdf/render.ts";
 import { sysselsattningLabels } from "../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
+import { teamStatuses } from "../traceability/rules.ts";
 import {
   lengthBuckets,
   unitListStatuses,
@@ -48,6 +49,7 @@ export const exportColumns: { header: string; value: (row: UnitListRow) => strin
   { header: "Risk (poäng)", value: (r) => r.risk.score },
   { header: "Risknivå", value: (r) => riskLevels[r.risk.level] },
   { header: "Läkare", value: (r) => r.doctorName },
+  { header: "Teamstatus", value: (r) => (r.teamStatus ? teamStatuses[r.teamStatus] : null) },
 ];
 
 const sortLabels: Record<SortColumn, string> = {
@@ -68,6 +70,7 @@ const sortLabels: Record<SortColumn, string> = {
   risk: "risk",
   doctor: "läkare",
   fmb: "över FMB",
+  teamStatus: "teamstatus",
 };
 
 /** The filters in Swedish, one line each; "Alla sjukfall" when none is set. */
@@ -82,6 +85,7 @@ export function describeFilter(
   if (filter.minRisk !== undefined) lines.push(`Riskpoäng minst ${filter.minRisk}`);
   if (filter.openArenden) lines.push("Med öppna ärenden");
   if (filter.fmbExceeded !== undefined) lines.push(filter.fmbExceeded ? "Längre än FMB" : "Inom FMB");
+  if (filter.teamStatus) lines.push(`Teamstatus: ${teamStatuses[filter.teamStatus]}`);
   if (filter.length?.length) {
     const labels = lengthBuckets.filter((b) => filter.length!.includes(b.id)).map((b) => b.label);
     lines.push(`Längd: ${labels.join(", ")}`);

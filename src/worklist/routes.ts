@@ -20,6 +20,7 @@ import { countBySex, filterRows, sortRows, type UnitListFilter } from "./rules.t
 import { toFilter, unitListExportQuery, unitListQuery, unitListResponse } from "./schema.ts";
 import { registerPreferenceRoutes } from "./preferences.ts";
 import { computeUnitList } from "./service.ts";
+import { withTeamStatus } from "../traceability/facts.ts";
 import { isDoctorOfUnit, storedSettings, userNames } from "./store.ts";
 import { errors } from "../server/errors.ts";
 
@@ -83,7 +84,7 @@ async function loadList(
   const today = stockholmToday(deps.now());
   const stored = await storedSettings(tx, auth.unitId, auth.actor.userId);
   const { gap, afterEnd } = resolveSjukfallSettings(stored.unit, stored.user);
-  const all = (
+  const cached = (
     await computeUnitList(tx, {
       unitId: auth.unitId,
       today,
@@ -94,6 +95,7 @@ async function loadList(
       doctorId: auth.scope === "OWN" ? auth.actor.userId : undefined,
     })
   ).map((u) => u.row);
+  const all = await withTeamStatus(tx, auth.unitId, cached, today);
   const filtered = sortRows(filterRows(all, filter), sort.column, sort.order);
   return { today, settings: { gap, afterEnd }, all, filtered };
 }

@@ -41,6 +41,7 @@ function row(overrides: Partial<UnitListRow> = {}): UnitListRow {
     fmbLimitDays: 90,
     fmbExceeded: false,
     risk: noRisk,
+    teamStatus: null,
     ...overrides,
   };
 }
@@ -175,5 +176,15 @@ describe("sorting", () => {
   it("sorts a protected identity by its mask, not its name", () => {
     const hidden = row({ patientId: "h", personnummer: "19930117-2392", name: "Skyddad identitet" });
     expect(sortRows([a, hidden, b], "name", "asc").map((r) => r.patientId)).toEqual(["h", "b", "a"]);
+  });
+
+  it("filters and sorts on team status in the team's order, not yet computed last", () => {
+    const rows = [
+      row({ patientId: "a", teamStatus: "PLAN_UPPRATTAD" }),
+      row({ patientId: "b", teamStatus: null }),
+      row({ patientId: "c", teamStatus: "AKTUALISERAD" }),
+    ];
+    expect(filterRows(rows, { teamStatus: "AKTUALISERAD" }).map((r) => r.patientId)).toEqual(["c"]);
+    expect(sortRows(rows, "teamStatus", "asc").map((r) => r.patientId)).toEqual(["c", "a", "b"]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { isLongerThan30Days } from "../cases/length.ts";
 import type { RiskAssessment } from "./risk.ts";
+import { teamStatusIds, type TeamStatus } from "../traceability/rules.ts";
 
 export interface UnitListRow {
   patientId: string;
@@ -44,6 +45,12 @@ export interface UnitListRow {
   /** Strictly longer than the FMB recommendation (PRODUCT §3). */
   fmbExceeded: boolean;
   risk: RiskAssessment;
+  /**
+   * Where the case stands in the multimodal team (issue #9 item 4). Null in the cached unit-wide
+   * rows: it changes with decisions, agendas and plans, which do not move the unit's data version,
+   * so the list and the export add it per request (`../traceability/facts.ts`).
+   */
+  teamStatus: TeamStatus | null;
 }
 
 export const unitListStatuses = { ONGOING: "Pågående", ENDED: "Avslutat" } as const;
@@ -93,6 +100,7 @@ export interface UnitListFilter {
   sysselsattning?: string;
   status?: UnitListStatus;
   fmbExceeded?: boolean;
+  teamStatus?: TeamStatus;
   /** Free text: name (as shown), personnummer, diagnosis code or title. */
   q?: string;
 }
@@ -133,6 +141,7 @@ export function matchesFilter(row: UnitListRow, f: UnitListFilter): boolean {
   if (f.sysselsattning !== undefined && !row.sysselsattning.includes(f.sysselsattning)) return false;
   if (f.status !== undefined && row.status !== f.status) return false;
   if (f.fmbExceeded !== undefined && row.fmbExceeded !== f.fmbExceeded) return false;
+  if (f.teamStatus !== undefined && row.teamStatus !== f.teamStatus) return false;
   if (f.q !== undefined && !matchesText(row, f.q)) return false;
   return true;
 }
@@ -176,6 +185,7 @@ export const sortColumns = {
   risk: (r) => r.risk.score,
   doctor: (r) => r.doctorName?.toLocaleLowerCase("sv") ?? null,
   fmb: (r) => (r.fmbExceeded ? 1 : 0),
+  teamStatus: (r) => (r.teamStatus === null ? null : teamStatusIds.indexOf(r.teamStatus)),
 } satisfies Record<string, (row: UnitListRow) => SortValue>;
 export type SortColumn = keyof typeof sortColumns;
 export const sortColumnIds = Object.keys(sortColumns) as [SortColumn, ...SortColumn[]];

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { sysselsattningTypes } from "../certificates/rules/draft.ts";
 import { riskFlagLabels, riskLevels } from "./risk.ts";
+import { teamStatusIds } from "../traceability/rules.ts";
 import { lengthBucketIds, sortColumnIds, type LengthBucketId, type UnitListFilter } from "./rules.ts";
 
 const flag = (description: string) => z.enum(["true", "false"]).optional().openapi({ description });
@@ -43,6 +44,7 @@ const filterFields = {
   endTo: isoDate("slutdatum till"),
   sysselsattning: z.enum(sysselsattningTypes, { error: "Okänd sysselsättning." }).optional(),
   status: z.enum(["ONGOING", "ENDED"], { error: "Status ska vara ONGOING eller ENDED." }).optional(),
+  teamStatus: z.enum(teamStatusIds, { error: "Okänd teamstatus." }).optional(),
   q: z.string().trim().max(100, "Söktexten är för lång.").optional(),
   sort: z.enum(sortColumnIds, { error: "Okänd kolumn att sortera på." }).default("days"),
   order: z.enum(["asc", "desc"], { error: "Ordningen ska vara asc eller desc." }).default("desc"),
@@ -121,6 +123,7 @@ export function toFilter(query: FilterQuery): UnitListFilter {
     endTo: query.endTo,
     sysselsattning: query.sysselsattning,
     status: query.status,
+    teamStatus: query.teamStatus,
     q: query.q === "" ? undefined : query.q,
   };
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as UnitListFilter;
@@ -169,6 +172,7 @@ export const unitListRowSchema = z.object({
   fmbLimitDays: z.number().nullable(),
   fmbExceeded: z.boolean(),
   risk: riskSchema,
+  teamStatus: z.enum(teamStatusIds).nullable(),
 });
 
 export const unitListResponse = z

@@ -176,6 +176,7 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
           fmbLimitDays,
           fmbExceeded: fmbLimitDays !== null && c.days > fmbLimitDays,
           risk,
+          teamStatus: null,
         }),
         firstDayCertificate:
           anchor.firstDayCertificateUntil !== null && anchor.firstDayCertificateUntil >= c.start,

@@ -38,6 +38,11 @@ export const keys = {
   handovers: ["overlamningar"] as const,
   statistics: (query: Record<string, string>) => ["statistik", query] as const,
   annualReport: (period: string) => ["arsrapport", period] as const,
+  allUnderlag: ["underlag"] as const,
+  /** Under allUnderlag, so that a request or an answer refreshes both the queue and the patient. */
+  patientUnderlag: (patientId: string) => ["underlag", "patient", patientId] as const,
+  underlagQueue: (profession: string, status: string) => ["underlag", "queue", profession, status] as const,
+  traceability: (query: Record<string, string>) => ["sparbarhet", query] as const,
   team: ["team"] as const,
   /** Under team, so that every team change refreshes it. */
   teamMeeting: (id: string) => ["team", "moten", id] as const,

@@ -20,6 +20,8 @@ const texts = {
   sjukfall: "Pågående sjukfall",
   tasks: "Uppgifter",
   aktualisering: "Aktualisering",
+  underlag: "Underlag",
+  traceability: "Spårbarhet",
   team: "Team",
   genomgang: "Genomgång",
   import: "Importera intyg",
@@ -99,6 +101,8 @@ function MainNav({ me }: { me: Me }) {
     { to: "/sjukfall", label: texts.sjukfall, show: can(me, "cases.list", "cases.list-own") },
     { to: "/uppgifter", label: texts.tasks, show: can(me, "task.work", "task.unit") },
     { to: "/aktualisering", label: texts.aktualisering, show: can(me, "task.unit") },
+    { to: "/underlag", label: texts.underlag, show: can(me, "underlag.read") },
+    { to: "/sparbarhet", label: texts.traceability, show: can(me, "traceability.read") },
     { to: "/team", label: texts.team, show: can(me, "team.overview") },
     {
       to: "/genomgang",

@@ -26,6 +26,7 @@ const UnitsPage = page(() => import("../admin/UnitsPage.tsx"), "UnitsPage");
 const UsersPage = page(() => import("../admin/UsersPage.tsx"), "UsersPage");
 const SjukfallSettingsPage = page(() => import("../cases/SjukfallSettingsPage.tsx"), "SjukfallSettingsPage");
 const SamtalPage = page(() => import("../coordination/SamtalPage.tsx"), "SamtalPage");
+const PatientDocumentPage = page(() => import("../rehabplan/PatientDocumentPage.tsx"), "PatientDocumentPage");
 const ImportPage = page(() => import("../imports/ImportPage.tsx"), "ImportPage");
 const NewPatientPage = page(() => import("../patients/NewPatientPage.tsx"), "NewPatientPage");
 const PatientPage = page(() => import("../patients/PatientPage.tsx"), "PatientPage");
@@ -36,6 +37,8 @@ const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "Sjukfal
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
+const UnderlagQueuePage = page(() => import("../underlag/UnderlagQueuePage.tsx"), "UnderlagQueuePage");
+const TraceabilityPage = page(() => import("../traceability/TraceabilityPage.tsx"), "TraceabilityPage");
 const TeamPage = page(() => import("../team/TeamPage.tsx"), "TeamPage");
 const MeetingPage = page(() => import("../team/MeetingPage.tsx"), "MeetingPage");
 
@@ -104,10 +107,42 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: "sparbarhet",
+                  element: (
+                    <RequireCapability anyOf={["traceability.read"]}>
+                      <TraceabilityPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "underlag",
+                  element: (
+                    <RequireCapability anyOf={["underlag.read"]}>
+                      <UnderlagQueuePage />
+                    </RequireCapability>
+                  ),
+                },
+                {
                   path: "patienter/:id/kartlaggning/:samtalId",
                   element: (
                     <RequireCapability anyOf={["coordination.read"]}>
                       <SamtalPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "patienter/:id/rehabplan/:planId/patientversion",
+                  element: (
+                    <RequireCapability anyOf={["patientinfo.handout"]}>
+                      <PatientDocumentPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "patienter/:id/broschyr",
+                  element: (
+                    <RequireCapability anyOf={["patientinfo.handout"]}>
+                      <PatientDocumentPage />
                     </RequireCapability>
                   ),
                 },

@@ -17,6 +17,8 @@ import { clearHiddenAnswers, type FormDraft } from "./formDraft.ts";
 import { HiddenAnswersNotice } from "./HiddenAnswersNotice.tsx";
 import { useCertificateAutosave } from "./useAutosave.ts";
 import { useLiveCheck } from "./useLiveCheck.ts";
+import { appendText } from "../../underlag/rules.ts";
+import { UnderlagPicker } from "../underlag/UnderlagPicker.tsx";
 
 const texts = {
   saving: "Sparar …",
@@ -162,6 +164,18 @@ export function CertificateEditor({ certificate, all }: { certificate: Certifica
         warningsOf={warningsOf}
         showFmbMotivation={showFmbMotivation}
         fmbPanel={<FmbPanel codes={live.codes} fmb={live.fmb} totalDays={live.totalDays} />}
+        underlagPanel={
+          <UnderlagPicker
+            patientId={certificate.patientId}
+            onTake={(taken) =>
+              update((current) => ({
+                ...current,
+                funktionsnedsattning: appendText(current.funktionsnedsattning, taken.funktionsnedsattning),
+                aktivitetsbegransning: appendText(current.aktivitetsbegransning, taken.aktivitetsbegransning),
+              }))
+            }
+          />
+        }
       />
       {cleared && (
         <HiddenAnswersNotice

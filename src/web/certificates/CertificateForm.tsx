@@ -75,6 +75,8 @@ export interface FormProps {
   showFmbMotivation: boolean;
   fmbPanel: ReactNode;
   warningsOf: (field: string) => string[];
+  /** "Hämta från underlag" beside questions 35 and 17. */
+  underlagPanel?: ReactNode;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -272,6 +274,7 @@ export function CertificateForm(props: FormProps) {
           <Text fz="sm">{texts.dfa}</Text>
           {text("35", "funktionsnedsattning", { required, description: texts.funktionHint })}
           {text("17", "aktivitetsbegransning", { required, description: texts.aktivitetHint })}
+          {props.underlagPanel}
         </Section>
       )}
 

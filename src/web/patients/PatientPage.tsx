@@ -14,7 +14,9 @@ import { ArendenSection } from "../arenden/ArendenSection.tsx";
 import { PatientCertificatesSection } from "../certificates/PatientCertificatesSection.tsx";
 import { SjukfallSection } from "../cases/SjukfallSection.tsx";
 import { CoordinationSection } from "../coordination/CoordinationSection.tsx";
+import { RehabPlanSection } from "../rehabplan/RehabPlanSection.tsx";
 import { PatientTasksSection } from "../tasks/PatientTasksSection.tsx";
+import { UnderlagSection } from "../underlag/UnderlagSection.tsx";
 import { AccessLogSection } from "./AccessLogSection.tsx";
 import { PatientEditForm } from "./PatientEditForm.tsx";
 
@@ -112,6 +114,8 @@ function PatientDetails({ patient }: { patient: Patient }) {
       {can(me, "patient.read") && <PatientCertificatesSection patientId={patient.id} />}
       {can(me, "patient.read") && <ArendenSection patientId={patient.id} />}
       {can(me, "coordination.read") && <CoordinationSection patientId={patient.id} />}
+      {can(me, "underlag.read") && <UnderlagSection patientId={patient.id} />}
+      {can(me, "rehabplan.read") && <RehabPlanSection patientId={patient.id} />}
       {can(me, "patient.read") && <PatientTasksSection patientId={patient.id} />}
       {mayReviewLog && <AccessLogSection patientId={patient.id} />}
     </>

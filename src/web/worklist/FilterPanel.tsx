@@ -20,6 +20,7 @@ import { sysselsattningLabels } from "../../certificates/rules/labels.ts";
 import chapterFile from "../../reference/icd10/diagnoskapitel.txt?raw";
 import { parseChapters } from "../../reference/icd10/parse.ts";
 import type { LengthBucketId } from "../../worklist/rules.ts";
+import { teamStatusIds, teamStatuses } from "../../traceability/rules.ts";
 import { checkRanges, lengthBuckets, type ListFilter, type RangeField } from "./filters.ts";
 
 const texts = {
@@ -37,6 +38,7 @@ const texts = {
   sex: "Kön",
   sysselsattning: "Sysselsättning",
   status: "Status",
+  teamStatus: "Teamstatus",
   all: "Alla",
   women: "Kvinnor",
   men: "Män",
@@ -191,6 +193,15 @@ export const FilterPanel = memo(function FilterPanel({
             { value: "", label: texts.all },
             { value: "ONGOING", label: texts.ongoing },
             { value: "ENDED", label: texts.ended },
+          ]}
+        />
+        <NativeSelect
+          label={texts.teamStatus}
+          value={filter.teamStatus}
+          onChange={(e) => onChange({ teamStatus: e.currentTarget.value as ListFilter["teamStatus"] })}
+          data={[
+            { value: "", label: texts.all },
+            ...teamStatusIds.map((value) => ({ value, label: teamStatuses[value] })),
           ]}
         />
       </SimpleGrid>

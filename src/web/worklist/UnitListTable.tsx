@@ -10,6 +10,7 @@ import { sysselsattningLabels } from "../../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../../certificates/rules/draft.ts";
 import type { SortColumn, UnitListRow } from "../api/worklist.ts";
 import { dateLabel, sexLabel } from "../format.ts";
+import { teamStatuses } from "../../traceability/rules.ts";
 import { columnLabels } from "./columns.ts";
 import type { ListSort } from "./filters.ts";
 
@@ -222,6 +223,8 @@ const CaseRow = memo(function CaseRow({
         return row.fmbExceeded ? texts.fmbYes(row.fmbLimitDays) : texts.fmbNo;
       case "doctor":
         return row.doctorName ?? texts.noDoctor;
+      case "teamStatus":
+        return row.teamStatus ? teamStatuses[row.teamStatus] : texts.noDoctor;
     }
   };
 

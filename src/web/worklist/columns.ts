@@ -19,6 +19,7 @@ export const columnLabels: Record<SortColumn, string> = {
   risk: "Risk",
   doctor: "Läkare",
   fmb: "Över FMB",
+  teamStatus: "Teamstatus",
 };
 
 /** In this order on screen, whatever order they were chosen in. */
@@ -40,6 +41,7 @@ export const columnOrder: SortColumn[] = [
   "risk",
   "fmb",
   "doctor",
+  "teamStatus",
 ];
 
 /** The patient column carries the link to the patient page: always shown. */
@@ -58,6 +60,7 @@ export const defaultColumns: SortColumn[] = [
   "arenden",
   "risk",
   "doctor",
+  "teamStatus",
 ];
 
 /** The columns to show: the saved choice (known ids, required ones added) or the default, in screen order. */

@@ -4,6 +4,7 @@
  * `checkRanges` gives the Swedish message for a range the server would refuse.
  */
 import { lengthBuckets, type LengthBucketId, type SortColumn } from "../../worklist/rules.ts";
+import type { TeamStatus } from "../../traceability/rules.ts";
 
 export { lengthBuckets };
 
@@ -18,6 +19,7 @@ export interface ListFilter {
   sex: "" | "F" | "M";
   sysselsattning: string;
   status: "" | "ONGOING" | "ENDED";
+  teamStatus: "" | TeamStatus;
   ageMin: string;
   ageMax: string;
   endFrom: string;
@@ -36,6 +38,7 @@ export const emptyFilter: ListFilter = {
   sex: "",
   sysselsattning: "",
   status: "",
+  teamStatus: "",
   ageMin: "",
   ageMax: "",
   endFrom: "",
@@ -102,6 +105,7 @@ export function toQuery(f: ListFilter, sort?: ListSort): Record<string, string> 
     ["sex", f.sex],
     ["sysselsattning", f.sysselsattning],
     ["status", f.status],
+    ["teamStatus", f.teamStatus],
     ["ageMin", f.ageMin.trim()],
     ["ageMax", f.ageMax.trim()],
     ["endFrom", f.endFrom.trim()],
