@@ -76,6 +76,9 @@ const expected: Record<Capability, Role[]> = {
   "review.run": ["LAKARE", "REHABKOORDINATOR"],
   "review.unit": ["REHABKOORDINATOR"],
   "handover.manage": ["REHABKOORDINATOR", "ENHETSCHEF"],
+  "routine.read": roleIds,
+  "routine.manage": ["ENHETSCHEF", "MLU"],
+  "routine.region": ["REGIONANALYTIKER"],
 };
 
 describe("access policy", () => {

@@ -53,6 +53,10 @@ export const capabilities = {
   "review.run": "Genomgång av pågående sjukskrivningar: egna (och överlämnade) sjukfall som snart löper ut",
   "review.unit": "Genomgång av pågående sjukskrivningar för valfri läkare på enheten",
   "handover.manage": "Registrera och avsluta överlämning av en läkares sjukfall vid längre frånvaro",
+  "routine.read": "Läsa enhetens rutiner och lathund och bekräfta att man läst och förstått dem",
+  "routine.manage":
+    "Skriva och revidera enhetens rutiner, anta regionens rutiner och se vem som inte läst dem",
+  "routine.region": "Skriva och revidera regionens gemensamma rutiner som enheterna kan anta",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -71,6 +75,7 @@ function grants(role: Role, list: [Capability, string][]): Grant[] {
 
 const everyone: [Capability, string][] = [
   ["policy.read", "Alla ska kunna se vilka behörigheter som gäller."],
+  ["routine.read", "Seed: rutinerna ska vara kända av all personal på enheten."],
 ];
 
 export const policy: readonly Grant[] = [
@@ -145,6 +150,10 @@ export const policy: readonly Grant[] = [
     ["statistics.doctors", "Chefen följer upp kompletteringar per läkare i verksamhetsplanen och bokslutet."],
     ["statistics.report", "Chefen skriver enhetens analys och plan i delårs- och årsbokslutet."],
     ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
+    [
+      "routine.manage",
+      "Chefen ansvarar för att enhetens rutiner finns, revideras och är kända av personalen.",
+    ],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
     [
@@ -163,10 +172,12 @@ export const policy: readonly Grant[] = [
     ["statistics.doctors", "MLU följer intygskvaliteten per läkare (kompletteringar)."],
     ["statistics.report", "MLU skriver med chefen om sjukskrivningsprocessens kvalitet i bokslutet."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
+    ["routine.manage", "MLU skriver och reviderar de medicinska rutinerna för sjukskrivning."],
     ...everyone,
   ]),
   ...grants("REGIONANALYTIKER", [
     ["statistics.region", "Regionledningen följer sjukskrivningen i alla enheter, utan identiteter."],
+    ["routine.region", "Regionledningen ger ut regiongemensamma rutiner för sjukskrivningsprocessen."],
     ...everyone,
   ]),
   ...grants("SYSTEMADMINISTRATOR", [

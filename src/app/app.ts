@@ -26,6 +26,7 @@ import { patientRoutes } from "../patients/routes.ts";
 import { referenceRoutes } from "../reference/routes.ts";
 import { statisticsRoutes } from "../statistics/routes.ts";
 import { annualReportRoutes } from "../annual-report/routes.ts";
+import { routineRoutes } from "../routines/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", populationRoutes());
   app.route("/api", statisticsRoutes());
   app.route("/api", annualReportRoutes());
+  app.route("/api", routineRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

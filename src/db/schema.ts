@@ -727,3 +727,90 @@ export const annualReportText = pgTable(
   },
   (t) => [primaryKey({ name: "annual_report_text_pk", columns: [t.unitId, t.period, t.version] })],
 );
+
+// ---- Rutiner och lathund (issue #11 item 1): staff routines, not patient data ----
+
+/**
+ * A routine of a unit, or of the region (`unit_id` null) for units to adopt. `text_version` counts
+ * the Markdown text's versions (`routine_text`): a new text asks everyone who must read it again;
+ * `version` guards every change (optimistic concurrency). `roles`: the roles that must read it.
+ */
+export const routine = pgTable(
+  "routine",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => region.id),
+    unitId: text("unit_id").references(() => unit.id),
+    topic: text("topic").notNull(),
+    title: text("title").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => appUser.id),
+    reviewDate: date("review_date", { mode: "string" }).notNull(),
+    roles: jsonb("roles").$type<string[]>().notNull().default([]),
+    textVersion: integer("text_version").notNull().default(1),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("routine_unit_idx").on(t.regionId, t.unitId)],
+);
+
+/** Every version of a routine's text (Markdown), never overwritten. */
+export const routineText = pgTable(
+  "routine_text",
+  {
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    textVersion: integer("text_version").notNull(),
+    body: text("body").notNull(),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_text_pk", columns: [t.routineId, t.textVersion] })],
+);
+
+/** A unit's adoption of a regional routine: it joins the unit's library. */
+export const routineAdoption = pgTable(
+  "routine_adoption",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    adoptedBy: uuid("adopted_by")
+      .notNull()
+      .references(() => appUser.id),
+    adoptedAt: timestamp("adopted_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_adoption_pk", columns: [t.unitId, t.routineId] })],
+);
+
+/** "Jag har läst och förstått": one per user and text version (a new version asks again). */
+export const routineConfirmation = pgTable(
+  "routine_confirmation",
+  {
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    textVersion: integer("text_version").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    /** The unit the user confirmed on. */
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_confirmation_pk", columns: [t.routineId, t.textVersion, t.userId] })],
+);
