@@ -15,6 +15,10 @@ import {
   listedPopulation,
   patient,
   region,
+  routine,
+  routineAdoption,
+  routineConfirmation,
+  routineText,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -30,6 +34,10 @@ const tables: Record<DemoTable, Table> = {
   certificate,
   fkArende,
   fkArendeEvent,
+  routine,
+  routineText,
+  routineAdoption,
+  routineConfirmation,
 };
 
 /** Parents before children. */
@@ -40,6 +48,10 @@ const insertOrder: readonly DemoTable[] = [
   "listedPopulation",
   "appUser",
   "assignment",
+  "routine",
+  "routineText",
+  "routineAdoption",
+  "routineConfirmation",
   "patient",
   "certificate",
   "fkArende",

@@ -95,6 +95,8 @@ export const routineLibrary = z
     offered: z.array(routineSummary),
     canManage: z.boolean(),
     canWriteRegional: z.boolean(),
+    /** Who can own a routine: the unit's staff (for those who write routines; else empty). */
+    owners: z.array(person),
   })
   .openapi("RoutineLibrary");
 

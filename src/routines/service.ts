@@ -65,6 +65,9 @@ export async function routineLibrary(ctx: RoutineContext): Promise<RoutineLibrar
     offered: mayAdopt ? rows.filter((r) => !inLibrary(r.row, r.adoptedAt)).map(view) : [],
     canManage: viewer.canManage,
     canWriteRegional: viewer.canWriteRegional,
+    owners: mayAdopt
+      ? (await unitStaff(ctx.tx, ctx.unitId, ctx.today)).map((m) => ({ id: m.userId, name: m.name }))
+      : [],
   };
 }
 

@@ -23,6 +23,7 @@ const texts = {
   import: "Importera intyg",
   importListning: "Importera listning",
   incident: "Incidentutredning",
+  routines: "Rutiner",
   statistics: "Statistik",
   administration: "Administration",
 };
@@ -108,6 +109,7 @@ function MainNav({ me }: { me: Me }) {
     },
     { to: "/statistik", label: texts.statistics, show: can(me, "statistics.unit", "statistics.region") },
     { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
+    { to: "/rutiner", label: texts.routines, show: can(me, "routine.read") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);
   if (links.length === 0) return null;

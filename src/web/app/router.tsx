@@ -36,6 +36,8 @@ const SjukfallPage = page(() => import("../worklist/SjukfallPage.tsx"), "Sjukfal
 const GenomgangPage = page(() => import("../review/GenomgangPage.tsx"), "GenomgangPage");
 const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPage");
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
+const RoutinesPage = page(() => import("../routines/RoutinesPage.tsx"), "RoutinesPage");
+const RoutinePage = page(() => import("../routines/RoutinePage.tsx"), "RoutinePage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -138,6 +140,22 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["statistics.unit", "statistics.region"]}>
                       <StatisticsPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "rutiner",
+                  element: (
+                    <RequireCapability anyOf={["routine.read"]}>
+                      <RoutinesPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "rutiner/:id",
+                  element: (
+                    <RequireCapability anyOf={["routine.read"]}>
+                      <RoutinePage />
                     </RequireCapability>
                   ),
                 },
