@@ -33,8 +33,9 @@ function records(): RoutineRecord[] {
 
 describe("the demo routine library", () => {
   const all = records();
-  const of = <T extends RoutineRecord["table"]>(table: T) =>
-    all.filter((r): r is Extract<RoutineRecord, { table: T }> => r.table === table).map((r) => r.row);
+  type Row<T extends RoutineRecord["table"]> = Extract<RoutineRecord, { table: T }>["row"];
+  const of = <T extends RoutineRecord["table"]>(table: T): Row<T>[] =>
+    all.filter((r) => r.table === table).map((r) => r.row as Row<T>);
 
   it("is the same for the same seed and today", () => {
     expect(records()).toEqual(all);
