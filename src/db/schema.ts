@@ -101,6 +101,8 @@ export const assignment = pgTable(
       .notNull()
       .references(() => unit.id),
     role: text("role").notNull(),
+    /** VIKARIE or HYRLAKARE: a substitute, who gets the first-day introduction (issue #11); else null. */
+    engagement: text("engagement").$type<"VIKARIE" | "HYRLAKARE">(),
     validFrom: date("valid_from", { mode: "string" }),
     validTo: date("valid_to", { mode: "string" }),
     createdAt: createdAt(),
@@ -813,4 +815,20 @@ export const routineConfirmation = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "routine_confirmation_pk", columns: [t.routineId, t.textVersion, t.userId] })],
+);
+
+/** A first-day checklist item a substitute ticked (issue #11 item 2), per unit and user. */
+export const introductionTick = pgTable(
+  "introduction_tick",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    item: text("item").notNull(),
+    tickedAt: timestamp("ticked_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "introduction_tick_pk", columns: [t.unitId, t.userId, t.item] })],
 );
