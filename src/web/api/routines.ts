@@ -11,10 +11,11 @@ import { request } from "./client.ts";
 
 export type { CreateRoutine, RoutineDetail, RoutineLibrary, RoutineSummary, SaveRoutine };
 
-const routineKeys = {
-  all: ["rutiner"] as const,
+export const routineKeys = {
   library: ["rutiner", "bibliotek"] as const,
   routine: (id: string) => ["rutiner", id] as const,
+  /** The substitutes' introduction follows the confirmations. */
+  introduction: ["rutiner", "introduktion"] as const,
 };
 
 export function useRoutineLibrary() {
@@ -41,6 +42,7 @@ function useRoutineMutation<Input>(call: (input: Input) => Promise<RoutineDetail
     onSuccess: (saved) => {
       client.setQueryData(routineKeys.routine(saved.id), saved);
       void client.invalidateQueries({ queryKey: routineKeys.library });
+      void client.invalidateQueries({ queryKey: routineKeys.introduction });
     },
   });
 }

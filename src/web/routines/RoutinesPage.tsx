@@ -11,6 +11,8 @@ import { useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { FirstDaySection } from "../introduction/FirstDaySection.tsx";
+import { SubstitutesSection } from "../introduction/SubstitutesSection.tsx";
 import { RoutineForm } from "./RoutineForm.tsx";
 import { LinkList, RoutineTable } from "./RoutineLists.tsx";
 
@@ -46,6 +48,7 @@ export function RoutinesPage() {
       {library.isError && <ErrorAlert error={library.error} />}
       {data && (
         <Stack gap="lg">
+          <FirstDaySection />
           <LinkList
             heading={texts.toRead}
             intro={texts.toReadIntro}
@@ -114,6 +117,7 @@ export function RoutinesPage() {
               </List>
             </Stack>
           )}
+          {data.canManage && <SubstitutesSection />}
         </Stack>
       )}
     </Container>
