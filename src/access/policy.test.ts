@@ -79,6 +79,19 @@ const expected: Record<Capability, Role[]> = {
   "routine.read": roleIds,
   "routine.manage": ["ENHETSCHEF", "MLU"],
   "routine.region": ["REGIONANALYTIKER"],
+  "deviation.report": [
+    "LAKARE",
+    "REHABKOORDINATOR",
+    "DISTRIKTSSKOTERSKA",
+    "FYSIOTERAPEUT",
+    "ARBETSTERAPEUT",
+    "KURATOR",
+    "PSYKOLOG",
+    "SEKRETERARE",
+    "ENHETSCHEF",
+    "MLU",
+  ],
+  "deviation.manage": ["ENHETSCHEF", "MLU"],
 };
 
 describe("access policy", () => {

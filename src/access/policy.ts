@@ -57,6 +57,9 @@ export const capabilities = {
   "routine.manage":
     "Skriva och revidera enhetens rutiner, anta regionens rutiner och se vem som inte läst dem",
   "routine.region": "Skriva och revidera regionens gemensamma rutiner som enheterna kan anta",
+  "deviation.report": "Rapportera avvikelser i sjukskrivningsprocessen och följa sina egna rapporter",
+  "deviation.manage":
+    "Utreda enhetens avvikelser, besluta åtgärder, överväga lex Maria och ta ut avvikelsestatistik",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -92,6 +95,7 @@ export const policy: readonly Grant[] = [
     ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
     ["coordination.read", "Läkaren deltar i teamet och behöver se samtycke, beslut och insatser."],
     ["review.run", "Seed: genomgång av pågående sjukskrivningar görs av läkare och rehabkoordinator."],
+    ["deviation.report", "Seed: avvikelser i sjukskrivningsprocessen ska identifieras och dokumenteras."],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -117,6 +121,7 @@ export const policy: readonly Grant[] = [
       "handover.manage",
       "Seed: uppföljning av sjukskrivning när läkaren har längre frånvaro; koordinatorn ser enhetens alla fall.",
     ],
+    ["deviation.report", "Seed: avvikelser i sjukskrivningsprocessen ska identifieras och dokumenteras."],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -126,6 +131,7 @@ export const policy: readonly Grant[] = [
       ["certificate.draft", "Andra professioner kan förbereda underlag och utkast åt läkaren."],
       ["consent.record", "Seed: koordinatorn eller annan profession inhämtar patientens samtycke."],
       ["coordination.read", "Teamets medlemmar behöver se samtycke och beslut för teamärenden."],
+      ["deviation.report", "Alla i teamet ska kunna rapportera avvikelser i sjukskrivningsprocessen."],
       ...everyone,
     ]),
   ),
@@ -142,6 +148,7 @@ export const policy: readonly Grant[] = [
       "certificate.import",
       "Sekreteraren importerar intyg från enheter som skriver intyg i ett annat system.",
     ],
+    ["deviation.report", "Sekreteraren ser försenade intyg och kompletteringar och rapporterar dem."],
     ...everyone,
   ]),
   ...grants("ENHETSCHEF", [
@@ -153,6 +160,11 @@ export const policy: readonly Grant[] = [
     [
       "routine.manage",
       "Chefen ansvarar för att enhetens rutiner finns, revideras och är kända av personalen.",
+    ],
+    ["deviation.report", "Chefen kan själv rapportera avvikelser."],
+    [
+      "deviation.manage",
+      "Verksamhetschefen ansvarar för att avvikelser utreds, åtgärdas och vid behov anmäls (lex Maria).",
     ],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
@@ -173,6 +185,8 @@ export const policy: readonly Grant[] = [
     ["statistics.report", "MLU skriver med chefen om sjukskrivningsprocessens kvalitet i bokslutet."],
     ["audit.review", "MLU deltar i loggkontrollen i kvalitetsarbetet."],
     ["routine.manage", "MLU skriver och reviderar de medicinska rutinerna för sjukskrivning."],
+    ["deviation.report", "MLU kan själv rapportera avvikelser."],
+    ["deviation.manage", "MLU utreder medicinska avvikelser och bedömer om lex Maria kan bli aktuell."],
     ...everyone,
   ]),
   ...grants("REGIONANALYTIKER", [

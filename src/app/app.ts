@@ -28,6 +28,7 @@ import { statisticsRoutes } from "../statistics/routes.ts";
 import { annualReportRoutes } from "../annual-report/routes.ts";
 import { routineRoutes } from "../routines/routes.ts";
 import { introductionRoutes } from "../introduction/routes.ts";
+import { deviationRoutes } from "../deviations/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", annualReportRoutes());
   app.route("/api", routineRoutes());
   app.route("/api", introductionRoutes());
+  app.route("/api", deviationRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

@@ -832,3 +832,82 @@ export const introductionTick = pgTable(
   },
   (t) => [primaryKey({ name: "introduction_tick_pk", columns: [t.unitId, t.userId, t.item] })],
 );
+
+// ---- Avvikelser (issue #11 item 3) ----
+
+/**
+ * A deviation from the sick-leave process: category, the day it happened, the reporter, an
+ * optional patient and certificate (then patient data: reached only through unit-scoped queries,
+ * every access audited), the investigation and the "consider lex Maria" flag. Workflow: NY →
+ * UNDER_UTREDNING → ATGARDAD → AVSLUTAD (`src/deviations/rules.ts`).
+ */
+export const deviation = pgTable(
+  "deviation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    category: text("category").notNull(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    reportedBy: uuid("reported_by")
+      .notNull()
+      .references(() => appUser.id),
+    patientId: uuid("patient_id").references(() => patient.id),
+    certificateId: uuid("certificate_id").references(() => certificate.id),
+    description: text("description").notNull(),
+    status: text("status").notNull().default("NY"),
+    investigation: text("investigation").notNull().default(""),
+    lexMaria: boolean("lex_maria").notNull().default(false),
+    closedOn: date("closed_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deviation_unit_occurred_idx").on(t.unitId, t.occurredOn)],
+);
+
+/** An action decided for a deviation: what, who owns it, by when, and when it was done. */
+export const deviationAction = pgTable(
+  "deviation_action",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    deviationId: uuid("deviation_id")
+      .notNull()
+      .references(() => deviation.id),
+    description: text("description").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => appUser.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    doneOn: date("done_on", { mode: "string" }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deviation_action_deviation_idx").on(t.unitId, t.deviationId)],
+);
+
+/** The workflow's history: every status a deviation entered, by whom and when. */
+export const deviationEvent = pgTable(
+  "deviation_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    deviationId: uuid("deviation_id")
+      .notNull()
+      .references(() => deviation.id),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    status: text("status").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("deviation_event_deviation_idx").on(t.unitId, t.deviationId, t.at)],
+);

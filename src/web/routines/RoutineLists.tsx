@@ -37,12 +37,12 @@ export function RoutineTable({ routines, caption }: { routines: RoutineSummary[]
               <Anchor component={Link} to={`/rutiner/${r.id}`}>
                 {r.title}
               </Anchor>{" "}
-              {r.regional && <Badge variant="light">{texts.regional}</Badge>}
+              {r.regional && <Badge color="blue.8">{texts.regional}</Badge>}
             </Table.Td>
             <Table.Td>{r.topicLabel}</Table.Td>
             <Table.Td>{r.owner.name}</Table.Td>
             <Table.Td>
-              {r.reviewDate} {r.reviewDue && <Badge color="orange">{texts.due}</Badge>}
+              {r.reviewDate} {r.reviewDue && <Badge color="red.9">{texts.due}</Badge>}
             </Table.Td>
             <Table.Td>{r.textVersion}</Table.Td>
             <Table.Td>{r.mustRead ? confirmationStates[r.myState] : texts.notForMe}</Table.Td>
