@@ -62,7 +62,7 @@ describe("a substitute's first day", () => {
     await page.getByRole("link", { name: "Alla rutiner" }).click();
     await section.waitFor();
     await expectText(section.getByText(/av \d+ klara$/), /^1 av \d+ klara$/);
-    await section.getByRole("checkbox", { name: "Jag vet vilka jag kontaktar" }).check();
+    await section.getByRole("checkbox", { name: "Jag vet vilka jag kontaktar" }).click();
     await expectText(section.getByText(/av \d+ klara$/), /^2 av \d+ klara$/);
     await expectNoAxeViolations(page);
 

@@ -38,6 +38,8 @@ const IncidentPage = page(() => import("../audit/IncidentPage.tsx"), "IncidentPa
 const StatisticsPage = page(() => import("../statistics/StatisticsPage.tsx"), "StatisticsPage");
 const RoutinesPage = page(() => import("../routines/RoutinesPage.tsx"), "RoutinesPage");
 const RoutinePage = page(() => import("../routines/RoutinePage.tsx"), "RoutinePage");
+const DeviationsPage = page(() => import("../deviations/DeviationsPage.tsx"), "DeviationsPage");
+const DeviationPage = page(() => import("../deviations/DeviationPage.tsx"), "DeviationPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -156,6 +158,22 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["routine.read"]}>
                       <RoutinePage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "avvikelser",
+                  element: (
+                    <RequireCapability anyOf={["deviation.report"]}>
+                      <DeviationsPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "avvikelser/:id",
+                  element: (
+                    <RequireCapability anyOf={["deviation.report"]}>
+                      <DeviationPage />
                     </RequireCapability>
                   ),
                 },
