@@ -199,6 +199,36 @@ async function teamDecision(w: World): Promise<{ id: string; version: number }> 
   return res.body;
 }
 
+// ---- Avvikelser (src/deviations): a deviation about the world's patient, managed by the chief.
+async function deviationOf(
+  w: World,
+  withAction = false,
+): Promise<{ id: string; version: number; actionId?: string }> {
+  const created = await w.doctor.json<{ id: string; version: number }>("POST", "/api/avvikelser", {
+    body: {
+      category: "FEL_GRAD",
+      occurredOn: coordinationToday,
+      description: "Fel grad.",
+      patientId: w.patientId,
+    },
+  });
+  if (!withAction) return created.body;
+  const list = await w.reviewer.json<{ owners: { id: string }[] }>("GET", "/api/avvikelser");
+  const added = await w.reviewer.json<{ version: number; actions: { id: string }[] }>(
+    "POST",
+    `/api/avvikelser/${created.body.id}/atgarder`,
+    {
+      body: {
+        version: created.body.version,
+        description: "Åtgärd.",
+        ownerId: list.body.owners[0]!.id,
+        dueDate: coordinationToday,
+      },
+    },
+  );
+  return { id: created.body.id, version: added.body.version, actionId: added.body.actions[0]!.id };
+}
+
 /** How to exercise each patient-data operation so that it succeeds for one patient. */
 // ---- Rehabplan (src/rehabplan): a plan for the coordination case.
 async function rehabPlan(w: World): Promise<{ id: string; version: number }> {
@@ -212,6 +242,47 @@ async function rehabPlan(w: World): Promise<{ id: string; version: number }> {
 }
 
 const exercises: Record<string, (w: World) => Promise<Response>> = {
+  "POST /api/avvikelser": (w) =>
+    w.doctor.request("POST", "/api/avvikelser", {
+      body: {
+        category: "FEL_GRAD",
+        occurredOn: coordinationToday,
+        description: "Fel grad.",
+        patientId: w.patientId,
+      },
+    }),
+  "GET /api/avvikelser/{id}": async (w) => {
+    const d = await deviationOf(w);
+    await w.checkpoint();
+    return w.reviewer.request("GET", `/api/avvikelser/${d.id}`);
+  },
+  "PUT /api/avvikelser/{id}": async (w) => {
+    const d = await deviationOf(w);
+    await w.checkpoint();
+    return w.reviewer.request("PUT", `/api/avvikelser/${d.id}`, {
+      body: { version: d.version, investigation: "Utreds.", lexMaria: false, status: "UNDER_UTREDNING" },
+    });
+  },
+  "POST /api/avvikelser/{id}/atgarder": async (w) => {
+    const d = await deviationOf(w);
+    const list = await w.reviewer.json<{ owners: { id: string }[] }>("GET", "/api/avvikelser");
+    await w.checkpoint();
+    return w.reviewer.request("POST", `/api/avvikelser/${d.id}/atgarder`, {
+      body: {
+        version: d.version,
+        description: "Åtgärd.",
+        ownerId: list.body.owners[0]!.id,
+        dueDate: coordinationToday,
+      },
+    });
+  },
+  "POST /api/avvikelser/{id}/atgarder/{actionId}/klar": async (w) => {
+    const d = await deviationOf(w, true);
+    await w.checkpoint();
+    return w.reviewer.request("POST", `/api/avvikelser/${d.id}/atgarder/${d.actionId}/klar`, {
+      body: { version: d.version },
+    });
+  },
   "GET /api/genomgang": async (w) => {
     await endingSoon(w);
     await w.checkpoint();

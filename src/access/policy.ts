@@ -67,6 +67,13 @@ export const capabilities = {
   "rehabplan.write": "Upprätta, revidera, fastställa och avsluta patientens rehabplan",
   "patientinfo.handout":
     "Skriva ut och lämna ut patientinformation: broschyren om sjukskrivning och patientens version av planen",
+  "routine.read": "Läsa enhetens rutiner och lathund och bekräfta att man läst och förstått dem",
+  "routine.manage":
+    "Skriva och revidera enhetens rutiner, anta regionens rutiner och se vem som inte läst dem",
+  "routine.region": "Skriva och revidera regionens gemensamma rutiner som enheterna kan anta",
+  "deviation.report": "Rapportera avvikelser i sjukskrivningsprocessen och följa sina egna rapporter",
+  "deviation.manage":
+    "Utreda enhetens avvikelser, besluta åtgärder, överväga lex Maria och ta ut avvikelsestatistik",
 } as const;
 
 export type Capability = keyof typeof capabilities;
@@ -87,6 +94,7 @@ function grants(role: Role, list: [Capability, string][]): Grant[] {
 
 const everyone: [Capability, string][] = [
   ["policy.read", "Alla ska kunna se vilka behörigheter som gäller."],
+  ["routine.read", "Seed: rutinerna ska vara kända av all personal på enheten."],
 ];
 
 export const policy: readonly Grant[] = [
@@ -116,6 +124,7 @@ export const policy: readonly Grant[] = [
       "patientinfo.handout",
       "Seed: en broschyr om sjukskrivning skickas med fördel med patienten vid läkarbesöket.",
     ],
+    ["deviation.report", "Seed: avvikelser i sjukskrivningsprocessen ska identifieras och dokumenteras."],
     ...everyone,
   ]),
   ...grants("REHABKOORDINATOR", [
@@ -159,6 +168,7 @@ export const policy: readonly Grant[] = [
       "Seed: rehabplan för återgång i arbete upprättas, förankras med patienten och revideras med jämna mellanrum.",
     ],
     ["patientinfo.handout", "Koordinatorn lämnar patienten planen och informationen om sjukskrivning."],
+    ["deviation.report", "Seed: avvikelser i sjukskrivningsprocessen ska identifieras och dokumenteras."],
     ...everyone,
   ]),
   ...careTeam.flatMap((role) =>
@@ -181,6 +191,7 @@ export const policy: readonly Grant[] = [
         "patientinfo.handout",
         "Teamets medlemmar träffar patienten och kan lämna ut planen och informationen om sjukskrivning.",
       ],
+      ["deviation.report", "Alla i teamet ska kunna rapportera avvikelser i sjukskrivningsprocessen."],
       ...everyone,
     ]),
   ),
@@ -208,6 +219,7 @@ export const policy: readonly Grant[] = [
       "certificate.import",
       "Sekreteraren importerar intyg från enheter som skriver intyg i ett annat system.",
     ],
+    ["deviation.report", "Sekreteraren ser försenade intyg och kompletteringar och rapporterar dem."],
     ...everyone,
   ]),
   ...grants("ENHETSCHEF", [
@@ -216,6 +228,15 @@ export const policy: readonly Grant[] = [
     ["statistics.doctors", "Chefen följer upp kompletteringar per läkare i verksamhetsplanen och bokslutet."],
     ["statistics.report", "Chefen skriver enhetens analys och plan i delårs- och årsbokslutet."],
     ["audit.review", "Chefen ansvarar för systematisk loggkontroll på enheten."],
+    [
+      "routine.manage",
+      "Chefen ansvarar för att enhetens rutiner finns, revideras och är kända av personalen.",
+    ],
+    ["deviation.report", "Chefen kan själv rapportera avvikelser."],
+    [
+      "deviation.manage",
+      "Verksamhetschefen ansvarar för att avvikelser utreds, åtgärdas och vid behov anmäls (lex Maria).",
+    ],
     ["patient.log-extract", "Chefen lämnar loggutdrag när en patient begär det."],
     ["unit.users", "Chefen administrerar enhetens medarbetaruppdrag."],
     [
@@ -246,10 +267,14 @@ export const policy: readonly Grant[] = [
       "traceability.read",
       "MLU följer upp med chefen att sjukskrivningsprocessen är spårbar i varje sjukfall över 30 dagar.",
     ],
+    ["routine.manage", "MLU skriver och reviderar de medicinska rutinerna för sjukskrivning."],
+    ["deviation.report", "MLU kan själv rapportera avvikelser."],
+    ["deviation.manage", "MLU utreder medicinska avvikelser och bedömer om lex Maria kan bli aktuell."],
     ...everyone,
   ]),
   ...grants("REGIONANALYTIKER", [
     ["statistics.region", "Regionledningen följer sjukskrivningen i alla enheter, utan identiteter."],
+    ["routine.region", "Regionledningen ger ut regiongemensamma rutiner för sjukskrivningsprocessen."],
     ...everyone,
   ]),
   ...grants("SYSTEMADMINISTRATOR", [

@@ -31,6 +31,9 @@ import { annualReportRoutes } from "../annual-report/routes.ts";
 import { underlagRoutes } from "../underlag/routes.ts";
 import { traceabilityRoutes } from "../traceability/routes.ts";
 import { teamRoutes } from "../team/routes.ts";
+import { routineRoutes } from "../routines/routes.ts";
+import { introductionRoutes } from "../introduction/routes.ts";
+import { deviationRoutes } from "../deviations/routes.ts";
 import type { AppDeps, AppEnv } from "../server/env.ts";
 import { inputErrorFromDatabase } from "../server/database-errors.ts";
 import { ApiError, errorBody } from "../server/errors.ts";
@@ -115,6 +118,9 @@ export function createApp(deps: AppDeps) {
   app.route("/api", underlagRoutes());
   app.route("/api", traceabilityRoutes());
   app.route("/api", teamRoutes());
+  app.route("/api", routineRoutes());
+  app.route("/api", introductionRoutes());
+  app.route("/api", deviationRoutes());
   app.route("/api/reference", referenceRoutes());
 
   app.doc31("/api/docs", {

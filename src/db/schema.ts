@@ -102,6 +102,8 @@ export const assignment = pgTable(
       .notNull()
       .references(() => unit.id),
     role: text("role").notNull(),
+    /** VIKARIE or HYRLAKARE: a substitute, who gets the first-day introduction (issue #11); else null. */
+    engagement: text("engagement").$type<"VIKARIE" | "HYRLAKARE">(),
     validFrom: date("valid_from", { mode: "string" }),
     validTo: date("valid_to", { mode: "string" }),
     createdAt: createdAt(),
@@ -1030,4 +1032,186 @@ export const underlagRequest = pgTable(
     index("underlag_request_unit_patient_idx").on(t.unitId, t.patientId),
     index("underlag_request_unit_queue_idx").on(t.unitId, t.profession, t.status, t.wantedBy),
   ],
+);
+
+// ---- Rutiner och lathund (issue #11 item 1): staff routines, not patient data ----
+
+/**
+ * A routine of a unit, or of the region (`unit_id` null) for units to adopt. `text_version` counts
+ * the Markdown text's versions (`routine_text`): a new text asks everyone who must read it again;
+ * `version` guards every change (optimistic concurrency). `roles`: the roles that must read it.
+ */
+export const routine = pgTable(
+  "routine",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => region.id),
+    unitId: text("unit_id").references(() => unit.id),
+    topic: text("topic").notNull(),
+    title: text("title").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => appUser.id),
+    reviewDate: date("review_date", { mode: "string" }).notNull(),
+    roles: jsonb("roles").$type<string[]>().notNull().default([]),
+    textVersion: integer("text_version").notNull().default(1),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("routine_unit_idx").on(t.regionId, t.unitId)],
+);
+
+/** Every version of a routine's text (Markdown), never overwritten. */
+export const routineText = pgTable(
+  "routine_text",
+  {
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    textVersion: integer("text_version").notNull(),
+    body: text("body").notNull(),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => appUser.id),
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_text_pk", columns: [t.routineId, t.textVersion] })],
+);
+
+/** A unit's adoption of a regional routine: it joins the unit's library. */
+export const routineAdoption = pgTable(
+  "routine_adoption",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    adoptedBy: uuid("adopted_by")
+      .notNull()
+      .references(() => appUser.id),
+    adoptedAt: timestamp("adopted_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_adoption_pk", columns: [t.unitId, t.routineId] })],
+);
+
+/** "Jag har läst och förstått": one per user and text version (a new version asks again). */
+export const routineConfirmation = pgTable(
+  "routine_confirmation",
+  {
+    routineId: uuid("routine_id")
+      .notNull()
+      .references(() => routine.id),
+    textVersion: integer("text_version").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    /** The unit the user confirmed on. */
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "routine_confirmation_pk", columns: [t.routineId, t.textVersion, t.userId] })],
+);
+
+/** A first-day checklist item a substitute ticked (issue #11 item 2), per unit and user. */
+export const introductionTick = pgTable(
+  "introduction_tick",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    item: text("item").notNull(),
+    tickedAt: timestamp("ticked_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "introduction_tick_pk", columns: [t.unitId, t.userId, t.item] })],
+);
+
+// ---- Avvikelser (issue #11 item 3) ----
+
+/**
+ * A deviation from the sick-leave process: category, the day it happened, the reporter, an
+ * optional patient and certificate (then patient data: reached only through unit-scoped queries,
+ * every access audited), the investigation and the "consider lex Maria" flag. Workflow: NY →
+ * UNDER_UTREDNING → ATGARDAD → AVSLUTAD (`src/deviations/rules.ts`).
+ */
+export const deviation = pgTable(
+  "deviation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    category: text("category").notNull(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    reportedBy: uuid("reported_by")
+      .notNull()
+      .references(() => appUser.id),
+    patientId: uuid("patient_id").references(() => patient.id),
+    certificateId: uuid("certificate_id").references(() => certificate.id),
+    description: text("description").notNull(),
+    status: text("status").notNull().default("NY"),
+    investigation: text("investigation").notNull().default(""),
+    lexMaria: boolean("lex_maria").notNull().default(false),
+    closedOn: date("closed_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deviation_unit_occurred_idx").on(t.unitId, t.occurredOn)],
+);
+
+/** An action decided for a deviation: what, who owns it, by when, and when it was done. */
+export const deviationAction = pgTable(
+  "deviation_action",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    deviationId: uuid("deviation_id")
+      .notNull()
+      .references(() => deviation.id),
+    description: text("description").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => appUser.id),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    doneOn: date("done_on", { mode: "string" }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deviation_action_deviation_idx").on(t.unitId, t.deviationId)],
+);
+
+/** The workflow's history: every status a deviation entered, by whom and when. */
+export const deviationEvent = pgTable(
+  "deviation_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    deviationId: uuid("deviation_id")
+      .notNull()
+      .references(() => deviation.id),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id),
+    status: text("status").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("deviation_event_deviation_idx").on(t.unitId, t.deviationId, t.at)],
 );

@@ -35,6 +35,7 @@ import { personPool, personTraits, type Person } from "./people.ts";
 import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
 import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecord } from "./team.ts";
+import { demoRoutineRecords, type RoutineRecord } from "./routines.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -59,7 +60,8 @@ export type DemoRecord =
   | { table: "certificate"; row: CertificateRow }
   | { table: "fkArende"; row: ArendeRow }
   | { table: "fkArendeEvent"; row: ArendeEventRow }
-  | TeamDemoRecord;
+  | TeamDemoRecord
+  | RoutineRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -129,9 +131,11 @@ function* organisation(random: Random, plan: DemoPlan, passwordHash: string) {
     table: "appUser",
     row: { id: random.uuid(), username, displayName, title, hsaId: personHsaId(sequence++), passwordHash },
   });
+  let analystId = "";
   for (const staff of regionStaff) {
     const record = user(staff.username, staff.displayName, staff.title);
     yield record;
+    if (staff.role === "REGIONANALYTIKER") analystId = record.row.id!;
     for (const u of units) {
       yield {
         table: "assignment",
@@ -155,7 +159,7 @@ function* organisation(random: Random, plan: DemoPlan, passwordHash: string) {
     }
     staffByUnit.push(list);
   }
-  return { units, staffByUnit };
+  return { units, staffByUnit, analystId };
 }
 
 function patientRow(id: string, unitId: string, person: Person, seed: string, today: number, random: Random) {
@@ -190,7 +194,19 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
   const pool = root.fork("pool").shuffle(personPool(options.personnummer));
   if (pool.length === 0) throw new RangeError("the personnummer list is empty");
 
-  const { units, staffByUnit } = yield* organisation(root.fork("organisation"), plan, options.passwordHash);
+  const { units, staffByUnit, analystId } = yield* organisation(
+    root.fork("organisation"),
+    plan,
+    options.passwordHash,
+  );
+  // Its own stream: the routines never move the patients or certificates.
+  yield* demoRoutineRecords({
+    random: root.fork("routines"),
+    today,
+    regionId: demoRegion.id,
+    analystId,
+    units: units.map((u, index) => ({ id: u.id, staff: staffByUnit[index]! })),
+  });
 
   for (const [index, u] of units.entries()) {
     // Its own stream: the population figures never move the patients or certificates.

@@ -24,6 +24,10 @@ import {
   teamMeeting,
   teamMember,
   teamMinutes,
+  routine,
+  routineAdoption,
+  routineConfirmation,
+  routineText,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -49,6 +53,10 @@ const tables: Record<DemoTable, Table> = {
   teamMinutes,
   task,
   teamDecision,
+  routine,
+  routineText,
+  routineAdoption,
+  routineConfirmation,
 };
 
 /** Parents before children. */
@@ -59,6 +67,10 @@ const insertOrder: readonly DemoTable[] = [
   "listedPopulation",
   "appUser",
   "assignment",
+  "routine",
+  "routineText",
+  "routineAdoption",
+  "routineConfirmation",
   "patient",
   "certificate",
   "fkArende",

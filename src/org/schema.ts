@@ -1,6 +1,7 @@
 /** Request and response schemas of the organisation API (units, users, assignments, policy). */
 import { z } from "@hono/zod-openapi";
 import { capabilities, isRole, roleIds, type Capability } from "../access/policy.ts";
+import { engagementIds } from "../introduction/rules.ts";
 
 const text = (label: string, max = 200) =>
   z
@@ -110,6 +111,11 @@ export const createAssignmentBody = z
     userId: z.uuid({ error: "Ogiltigt användar-id." }),
     unitId: z.string().min(1).max(64),
     role: z.string().refine(isRole, { error: `Okänd roll. Välj en av: ${roleIds.join(", ")}.` }),
+    /** A substitute's assignment (vikarie, hyrläkare) gets the first-day introduction. */
+    engagement: z
+      .enum(engagementIds, { error: "Välj anställningsform (engagement): vikarie, hyrläkare eller ingen." })
+      .nullable()
+      .default(null),
   })
   .openapi("CreateAssignment");
 
@@ -119,6 +125,7 @@ export const assignmentSchema = z.object({
   unitName: z.string(),
   role: z.string(),
   roleLabel: z.string(),
+  engagement: z.enum(engagementIds).nullable(),
 });
 
 export const userSchema = z

@@ -83,6 +83,7 @@ export async function listUsers(q: Queryable, now: Date, unitId?: string, userId
       unitId: assignment.unitId,
       unitName: unit.name,
       role: assignment.role,
+      engagement: assignment.engagement,
     })
     .from(assignment)
     .innerJoin(unit, eq(unit.id, assignment.unitId))
@@ -115,6 +116,7 @@ export async function listUsers(q: Queryable, now: Date, unitId?: string, userId
         unitName: a.unitName,
         role: a.role,
         roleLabel: isRole(a.role) ? roles[a.role] : a.role,
+        engagement: a.engagement,
       })),
   }));
 }

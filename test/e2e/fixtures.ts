@@ -36,7 +36,7 @@ export async function serverToday(page: Page): Promise<string> {
   return (await sessionOf(page)).today;
 }
 
-async function send(page: Page, method: "POST" | "PUT", url: string, data: unknown) {
+export async function send(page: Page, method: "POST" | "PUT", url: string, data: unknown) {
   const { csrfToken } = await sessionOf(page);
   return page.request.fetch(url, { method, data, headers: { "x-csrf-token": csrfToken } });
 }

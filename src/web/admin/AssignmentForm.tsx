@@ -9,10 +9,14 @@ import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { Loading } from "../components/Loading.tsx";
+import { engagementIds, engagements, type Engagement } from "../../introduction/rules.ts";
 
 const texts = {
   unit: "Vårdenhet",
   role: "Roll",
+  engagement: "Anställningsform",
+  engagementHint: "Vikarier och hyrläkare får en checklista för första dagen (lathund, rutiner, kontakter).",
+  ordinary: "Ordinarie",
   chooseRole: "Välj roll",
   missingRole: "Välj en roll.",
   save: "Lägg till uppdrag",
@@ -32,6 +36,7 @@ export function AssignmentForm(props: {
   const create = useCreateAssignment();
   const [unitId, setUnitId] = useState(me.unit?.id ?? "");
   const [role, setRole] = useState("");
+  const [engagement, setEngagement] = useState<Engagement | "">("");
   const [missingRole, setMissingRole] = useState(false);
   const errors = fieldErrors(create.error, ["unitId", "role"] as const);
 
@@ -48,7 +53,10 @@ export function AssignmentForm(props: {
     event.preventDefault();
     setMissingRole(!role);
     if (!role) return;
-    create.mutate({ userId: props.user.id, unitId, role }, { onSuccess: props.onAssigned });
+    create.mutate(
+      { userId: props.user.id, unitId, role, engagement: engagement || null },
+      { onSuccess: props.onAssigned },
+    );
   };
 
   return (
@@ -85,6 +93,16 @@ export function AssignmentForm(props: {
               .map((r) => ({ value: r.id, label: r.label })),
           ]}
           error={missingRole ? texts.missingRole : errors.role}
+        />
+        <NativeSelect
+          label={texts.engagement}
+          description={texts.engagementHint}
+          value={engagement}
+          onChange={(event) => setEngagement(event.currentTarget.value as Engagement | "")}
+          data={[
+            { value: "", label: texts.ordinary },
+            ...engagementIds.map((id) => ({ value: id, label: engagements[id] })),
+          ]}
         />
         <FormActions submit={texts.save} pending={create.isPending} onCancel={props.onCancel} />
       </Stack>

@@ -27,6 +27,8 @@ const texts = {
   import: "Importera intyg",
   importListning: "Importera listning",
   incident: "Incidentutredning",
+  routines: "Rutiner",
+  deviations: "Avvikelser",
   statistics: "Statistik",
   administration: "Administration",
 };
@@ -116,6 +118,8 @@ function MainNav({ me }: { me: Me }) {
     },
     { to: "/statistik", label: texts.statistics, show: can(me, "statistics.unit", "statistics.region") },
     { to: "/incidentutredning", label: texts.incident, show: can(me, "audit.review") },
+    { to: "/rutiner", label: texts.routines, show: can(me, "routine.read") },
+    { to: "/avvikelser", label: texts.deviations, show: can(me, "deviation.report") },
     { to: "/administration", label: texts.administration, show: can(me, ...adminCapabilities) },
   ].filter((link) => link.show);
   if (links.length === 0) return null;

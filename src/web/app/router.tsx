@@ -41,6 +41,10 @@ const UnderlagQueuePage = page(() => import("../underlag/UnderlagQueuePage.tsx")
 const TraceabilityPage = page(() => import("../traceability/TraceabilityPage.tsx"), "TraceabilityPage");
 const TeamPage = page(() => import("../team/TeamPage.tsx"), "TeamPage");
 const MeetingPage = page(() => import("../team/MeetingPage.tsx"), "MeetingPage");
+const RoutinesPage = page(() => import("../routines/RoutinesPage.tsx"), "RoutinesPage");
+const RoutinePage = page(() => import("../routines/RoutinePage.tsx"), "RoutinePage");
+const DeviationsPage = page(() => import("../deviations/DeviationsPage.tsx"), "DeviationsPage");
+const DeviationPage = page(() => import("../deviations/DeviationPage.tsx"), "DeviationPage");
 
 /** While a page's code loads: announced as a status (a bare Loader's aria-label on a span is not). */
 function PageLoading() {
@@ -175,6 +179,38 @@ export function createRouter() {
                   element: (
                     <RequireCapability anyOf={["statistics.unit", "statistics.region"]}>
                       <StatisticsPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "rutiner",
+                  element: (
+                    <RequireCapability anyOf={["routine.read"]}>
+                      <RoutinesPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "rutiner/:id",
+                  element: (
+                    <RequireCapability anyOf={["routine.read"]}>
+                      <RoutinePage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "avvikelser",
+                  element: (
+                    <RequireCapability anyOf={["deviation.report"]}>
+                      <DeviationsPage />
+                    </RequireCapability>
+                  ),
+                },
+                {
+                  path: "avvikelser/:id",
+                  element: (
+                    <RequireCapability anyOf={["deviation.report"]}>
+                      <DeviationPage />
                     </RequireCapability>
                   ),
                 },
