@@ -75,15 +75,18 @@ function figureRows(unit: string, period: string, f: UnitFigures): Cell[][] {
   ];
 }
 
-/** Follow-up Samsyn does not record yet is written as such, not as zeros. */
-const notRecorded = "registreras inte ännu";
-
 function longCaseRows(unit: string, today: string, long: FurtherFiguresView["longCases"]): Cell[][] {
   const d = statisticsDefinitions;
-  const row = (label: string, s: FurtherFiguresView["longCases"]["decided"] | null): Cell[] =>
-    s === null
-      ? [unit, label, "", today, "Antal", notRecorded, notRecorded, notRecorded]
-      : [unit, label, "", today, "Antal", shown(s.total), shown(s.women), shown(s.men)];
+  const row = (label: string, s: FurtherFiguresView["longCases"]["decided"]): Cell[] => [
+    unit,
+    label,
+    "",
+    today,
+    "Antal",
+    shown(s.total),
+    shown(s.women),
+    shown(s.men),
+  ];
   return [
     row(d.longCases.label, long.longCases),
     row(`${d.longCases.label}: ${d.longCasesDecided.label.toLowerCase()}`, long.decided),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decidedCaseOf } from "./long-cases.ts";
+import { caseWithRecordOf } from "./long-cases.ts";
 
 const caseOf = (patient: string, start: string, end: string, certificates: string[]) => ({
   patient,
@@ -8,8 +8,8 @@ const caseOf = (patient: string, start: string, end: string, certificates: strin
   certificates,
 });
 
-describe("decidedCaseOf", () => {
-  const decided = decidedCaseOf([
+describe("caseWithRecordOf", () => {
+  const decided = caseWithRecordOf([
     // Linked by a certificate of the case; its recorded start lies outside the case today.
     { patient: "A", certificateId: "a2", caseStart: "2026-01-01" },
     // Without a certificate: the case whose span holds the recorded start.

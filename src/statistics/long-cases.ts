@@ -52,15 +52,19 @@ export function longCaseFigures(
   return figures;
 }
 
-/** An aktualisering decision as storage has it: the patient (keyed as the certificates) and its case link. */
+/**
+ * Something recorded about a case as storage has it (an aktualisering decision, an agenda item of
+ * a held team meeting, a fastställd rehab plan): the patient (keyed as the certificates) and its
+ * case link (no certificate for the team's and the plan's: their recorded case start).
+ */
 export type RecordedDecision = CaseLink & { patient: string };
 
 /**
- * Whether a case was decided, from the recorded aktualisering decisions: one linked to the case
- * (`linkedCase`: by a certificate of the case, else by the recorded start within its span). A
- * superseded decision still means the case was decided.
+ * Whether a case has a record, from the recorded ones: one linked to the case (`linkedCase`: by a
+ * certificate of the case, else by the recorded start within its span). A superseded decision still
+ * means the case was decided.
  */
-export function decidedCaseOf(
+export function caseWithRecordOf(
   decisions: readonly RecordedDecision[],
 ): (c: Pick<Sjukfall, "patient" | "start" | "end" | "certificates">) => boolean {
   const byPatient = new Map<string, RecordedDecision[]>();

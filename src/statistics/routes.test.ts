@@ -288,12 +288,12 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
       { key: "M00-M99", label: expect.stringMatching(/^M00-M99 /), ...split(6, 5, 1) },
     ]);
     // Longer than 30 days: w3 (61), w5 (122), m2 (31); w2's 30 days are not more than 30.
-    // Decided: w3 (twice, one case) and m2; team and plan are not recorded yet, not zero.
+    // Decided: w3 (twice, one case) and m2; none was taken up by the team or got a plan.
     expect(further.longCases).toEqual({
       longCases: split(3, 2, 1),
       decided: split(2, 1, 1),
-      reachedTeam: null,
-      withPlan: null,
+      reachedTeam: split(0, 0, 0),
+      withPlan: split(0, 0, 0),
     });
     // Per doctor who signed the anchor: d1 w1, w2, w5 (122 days); d2 w3 (61), w4, m2 (31).
     expect(further.ongoingByDoctor).toEqual(
@@ -425,8 +425,8 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(further.longCases).toEqual({
       longCases: split(null, null, null),
       decided: split(null, null, null),
-      reachedTeam: null,
-      withPlan: null,
+      reachedTeam: split(0, 0, 0),
+      withPlan: split(0, 0, 0),
     });
     expect(further.equality.every((row) => row.women === null && row.men === null)).toBe(true);
     // The sexes' ongoing counts are hidden, so are their sjuktal (with the listed count they give them back).
@@ -513,9 +513,7 @@ describe.each(testDatabaseKinds())("statistics API on %s", (kind) => {
     expect(text).toMatch(/;Andel intyg med komplettering;;2026-01–2026-11;Andel;0\.375;0\.333;0\.5\r\n/);
     expect(text).toContain(`;Komplettering per läkare;${doctors.d2.name};2026-01–2026-11;Andel;0.5;;`);
     expect(text).toMatch(/;Sjukfall längre än 30 dagar: beslutade;;2026-11-16;Antal;2;1;1\r\n/);
-    expect(text).toMatch(
-      /;Sjukfall längre än 30 dagar: med rehabplan;;2026-11-16;Antal;registreras inte ännu;registreras inte ännu;registreras inte ännu\r\n/,
-    );
+    expect(text).toMatch(/;Sjukfall längre än 30 dagar: med rehabplan;;2026-11-16;Antal;0;0;0\r\n/);
     expect(text).toContain(
       `;Pågående sjukfall per läkare;${doctors.d2.name};2026-11-16;Längre än 30 dagar;2;1;1\r\n`,
     );

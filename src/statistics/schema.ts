@@ -103,15 +103,12 @@ export const furtherFigures = z
     /** By ICD-10-SE chapter of the main diagnosis; key "~" (last) for unknown codes. */
     ongoingByChapter: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
     ongoingByGroup: z.array(countSplit.extend({ key: z.string(), label: z.string() })),
-    /**
-     * Ongoing cases longer than 30 days and their follow-up. reachedTeam and withPlan are null
-     * while Samsyn does not record the multimodal team and the rehab plan ("not yet recorded").
-     */
+    /** Ongoing cases longer than 30 days and their follow-up (decision, team, plan). */
     longCases: z.object({
       longCases: countSplit,
       decided: countSplit,
-      reachedTeam: countSplit.nullable(),
-      withPlan: countSplit.nullable(),
+      reachedTeam: countSplit,
+      withPlan: countSplit,
     }),
     /** Ongoing and long cases per doctor who signed the anchor, as far as the user may see doctors. */
     ongoingByDoctor: z.array(

@@ -6,11 +6,12 @@ import type { Queryable } from "../db/client.ts";
 import type { Icd10 } from "../reference/icd10/icd10.ts";
 import { computeFurtherFigures, type FurtherFigures } from "./further.ts";
 import { kompletteringAnswerTimes } from "./komplettering-follow-up.ts";
-import { decidedCaseOf } from "./long-cases.ts";
+import { caseWithRecordOf } from "./long-cases.ts";
 import { addMonths, defaultRange, rangeDays, type MonthRange, type PeriodKind } from "./periods.ts";
 import { computeStatistics, type StatisticsAnswer } from "./statistics.ts";
 import {
   unitCertificates,
+  unitCaseFollowUps,
   unitDecisions,
   unitGap,
   unitKompletteringar,
@@ -66,7 +67,10 @@ export async function unitStatistics(
     (await unitListedInMonthOf(q, unitId, request.today)) ?? undefined,
     await unitDecisions(q, unitId),
   ];
-  const decided = decidedCaseOf(decisions);
+  const decided = caseWithRecordOf(decisions);
+  const { team, plans } = await unitCaseFollowUps(q, unitId);
+  const reachedTeam = caseWithRecordOf(team);
+  const hasPlan = caseWithRecordOf(plans);
   const range = requestedRange(request);
   const lastYearRange = { from: addMonths(range.from, -12), to: addMonths(range.to, -12) };
   const options = { gap, by: request.by, unit: unitId, suppress: request.suppress };
@@ -84,8 +88,7 @@ export async function unitStatistics(
       unit: unitId,
       icd10: request.icd10,
       listed,
-      // The team and the rehab plan are not recorded yet: `RECORDED_FOLLOW_UP` in ./view.ts.
-      followUpOf: (c) => ({ decided: decided(c), reachedTeam: false, hasPlan: false }),
+      followUpOf: (c) => ({ decided: decided(c), reachedTeam: reachedTeam(c), hasPlan: hasPlan(c) }),
     }),
     // The certificates sent in each period, as the contract's komplettering figures count them.
     answerTimes: {

@@ -11,9 +11,13 @@ import {
   certificate,
   fkArende,
   listedPopulation,
+  rehabPlan,
   statisticsSnapshot,
+  teamAgendaItem,
+  teamMeeting,
   unit,
 } from "../db/schema.ts";
+import { emptyContent } from "../rehabplan/rules.ts";
 import { derivedColumns } from "../certificates/workflow.ts";
 import { loadReference } from "../reference/index.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
@@ -125,6 +129,53 @@ describe.each(testDatabaseKinds())("precomputed statistics on %s", (kind) => {
             decision: "AKTUALISERA_TEAM",
             decidedBy: userId,
             decidedDate: "2026-11-15",
+          });
+        },
+      ],
+      [
+        "a held team meeting with the case on its agenda",
+        async () => {
+          const [cert] = await database.db
+            .select({ patientId: certificate.patientId })
+            .from(certificate)
+            .where(eq(certificate.unitId, unitId))
+            .limit(1);
+          const [meeting] = await database.db
+            .insert(teamMeeting)
+            .values({ unitId, meetingDate: "2026-11-13", startTime: "13:00", createdBy: userId })
+            .returning();
+          await database.db.insert(teamAgendaItem).values({
+            unitId,
+            meetingId: meeting!.id,
+            patientId: cert!.patientId,
+            caseStart: "2026-09-01",
+            position: 1,
+            source: "MANUELL",
+            addedBy: userId,
+          });
+          // Not yet held: only closing the meeting counts (and moves the version again).
+          await database.db
+            .update(teamMeeting)
+            .set({ status: "AVSLUTAT", closedBy: userId, closedAt: "2026-11-13T15:00:00Z" })
+            .where(eq(teamMeeting.id, meeting!.id));
+        },
+      ],
+      [
+        "a fastställd rehab plan",
+        async () => {
+          const [cert] = await database.db
+            .select({ patientId: certificate.patientId })
+            .from(certificate)
+            .where(eq(certificate.unitId, unitId))
+            .limit(1);
+          await database.db.insert(rehabPlan).values({
+            unitId,
+            patientId: cert!.patientId,
+            caseStart: "2026-09-01",
+            status: "FASTSTALLD",
+            content: emptyContent(),
+            createdBy: userId,
+            savedBy: userId,
           });
         },
       ],

@@ -4,14 +4,17 @@
  * leaves the server), the kompletteringar Försäkringskassan sent about them, and the units of a
  * region.
  */
-import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
 import {
   aktualiseringDecision,
   careProvider,
   fkArende,
   patient,
+  rehabPlan,
   statisticsSnapshot,
+  teamAgendaItem,
+  teamMeeting,
   unit,
 } from "../db/schema.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
@@ -71,6 +74,31 @@ export async function unitDecisions(q: Queryable, unitId: string): Promise<Recor
     .from(aktualiseringDecision)
     .innerJoin(patient, eq(patient.id, aktualiseringDecision.patientId))
     .where(eq(aktualiseringDecision.unitId, unitId));
+}
+
+/**
+ * The unit's cases taken up by the multimodal team (on the agenda of a held, closed meeting) and
+ * those with a rehab plan that was fastställd (or has ended since), the patient keyed by
+ * personnummer and the case by the start recorded with it.
+ */
+export async function unitCaseFollowUps(
+  q: Queryable,
+  unitId: string,
+): Promise<{ team: RecordedDecision[]; plans: RecordedDecision[] }> {
+  const team = await q
+    .select({ patient: patient.personnummer, caseStart: teamAgendaItem.caseStart })
+    .from(teamAgendaItem)
+    .innerJoin(teamMeeting, eq(teamMeeting.id, teamAgendaItem.meetingId))
+    .innerJoin(patient, eq(patient.id, teamAgendaItem.patientId))
+    .where(and(eq(teamAgendaItem.unitId, unitId), eq(teamMeeting.status, "AVSLUTAT")));
+  const plans = await q
+    .select({ patient: patient.personnummer, caseStart: rehabPlan.caseStart })
+    .from(rehabPlan)
+    .innerJoin(patient, eq(patient.id, rehabPlan.patientId))
+    .where(and(eq(rehabPlan.unitId, unitId), inArray(rehabPlan.status, ["FASTSTALLD", "AVSLUTAD"])));
+  const linked = (rows: { patient: string; caseStart: string }[]) =>
+    rows.map((row) => ({ ...row, certificateId: null }));
+  return { team: linked(team), plans: linked(plans) };
 }
 
 /** The unit's gap between certificates (its own setting, else the default): a user's own is not used. */

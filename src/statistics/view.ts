@@ -29,13 +29,6 @@ export interface FiguresViewContext extends DoctorViewContext {
 const unknownDoctor = "Okänd läkare";
 
 /**
- * Which follow-up of a long case Samsyn records: the aktualisering decision is stored; the
- * multimodal team and the rehab plan are not yet, so those figures are "not recorded" (null in
- * the API), never zeros.
- */
-export const RECORDED_FOLLOW_UP = { decided: true, reachedTeam: false, hasPlan: false } as const;
-
-/**
  * The rows the user may see (every doctor, only their own, or none), named and sorted by name;
  * `fields` gives each row's figures.
  */
@@ -92,15 +85,15 @@ export function figuresView(answer: StatisticsAnswer, ctx: FiguresViewContext): 
   };
 }
 
-/** The long cases with the follow-up Samsyn does not record yet as null ("not recorded"), not zeros. */
+/** The long cases and their follow-up: decided, taken up by the team, with a fastställd plan. */
 function longCasesView(
   long: SuppressedFurtherFigures["longCases"] | LongCaseFigures,
 ): FurtherFiguresView["longCases"] {
   return {
     longCases: long.longCases,
     decided: long.decided,
-    reachedTeam: RECORDED_FOLLOW_UP.reachedTeam ? long.reachedTeam : null,
-    withPlan: RECORDED_FOLLOW_UP.hasPlan ? long.withPlan : null,
+    reachedTeam: long.reachedTeam,
+    withPlan: long.withPlan,
   };
 }
 

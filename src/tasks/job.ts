@@ -55,7 +55,12 @@ async function planUnit(
   const consents = await consentsOf(tx, unitId, patientIds, today);
   // An absent doctor's new tasks go to the doctor their cases are handed over to.
   const receivers = await receiversOnDay(tx, unitId, today);
-  const revisions = await planRevisionTasks(tx, unitId, cases.map((c) => c.row), today);
+  const revisions = await planRevisionTasks(
+    tx,
+    unitId,
+    cases.map((c) => c.row),
+    today,
+  );
   const planned = cases.flatMap(({ row, firstDayCertificate, openArenden }) =>
     planTasks(
       {

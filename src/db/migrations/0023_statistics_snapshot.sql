@@ -15,9 +15,10 @@ CREATE TABLE "statistics_snapshot" (
 --> statement-breakpoint
 ALTER TABLE "statistics_snapshot" ADD CONSTRAINT "statistics_snapshot_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
--- The statistics also read the unit's aktualisering decisions, its listed population and its
+-- The statistics also read the unit's aktualisering decisions, the agenda items of its team
+-- meetings (and whether a meeting is closed), its rehab plans, its listed population and its
 -- settings (the gap between certificates): each moves the unit's data version too (the unit list
--- cache, which reads none of them, only recomputes once more).
+-- cache only recomputes once more).
 CREATE TRIGGER aktualisering_decision_data_version_insert AFTER INSERT ON aktualisering_decision
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
 --> statement-breakpoint
@@ -42,6 +43,45 @@ CREATE TRIGGER listed_population_data_version_delete AFTER DELETE ON listed_popu
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER listed_population_data_version_truncate AFTER TRUNCATE ON listed_population
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump_all();
+--> statement-breakpoint
+CREATE TRIGGER team_agenda_item_data_version_insert AFTER INSERT ON team_agenda_item
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_agenda_item_data_version_update AFTER UPDATE ON team_agenda_item
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_agenda_item_data_version_delete AFTER DELETE ON team_agenda_item
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_agenda_item_data_version_truncate AFTER TRUNCATE ON team_agenda_item
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump_all();
+--> statement-breakpoint
+CREATE TRIGGER team_meeting_data_version_insert AFTER INSERT ON team_meeting
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_meeting_data_version_update AFTER UPDATE ON team_meeting
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_meeting_data_version_delete AFTER DELETE ON team_meeting
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER team_meeting_data_version_truncate AFTER TRUNCATE ON team_meeting
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump_all();
+--> statement-breakpoint
+CREATE TRIGGER rehab_plan_data_version_insert AFTER INSERT ON rehab_plan
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER rehab_plan_data_version_update AFTER UPDATE ON rehab_plan
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER rehab_plan_data_version_delete AFTER DELETE ON rehab_plan
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER rehab_plan_data_version_truncate AFTER TRUNCATE ON rehab_plan
   FOR EACH STATEMENT EXECUTE FUNCTION unit_data_version_bump_all();
 --> statement-breakpoint
 CREATE FUNCTION unit_settings_data_version_bump() RETURNS trigger

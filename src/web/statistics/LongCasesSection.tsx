@@ -1,7 +1,6 @@
 /**
  * "Sjukfall längre än 30 dagar": the long ongoing cases and how many of them were decided, reached
- * the multimodal team and got a rehab plan, women and men side by side. Follow-up Samsyn does not
- * record yet (null in the API) reads "registreras inte ännu" with a note why, never as zeros.
+ * the multimodal team and got a rehab plan, women and men side by side.
  */
 import { List, Stack, Table, Text, Title } from "@mantine/core";
 import { statisticsDefinitions as d } from "../../statistics/definitions.ts";
@@ -15,10 +14,6 @@ const texts = {
   title: "Uppföljning av sjukfall längre än 30 dagar",
   caption: "Pågående sjukfall längre än 30 dagar och deras uppföljning",
   figure: "Mått",
-  notRecorded: "registreras inte ännu",
-  notRecordedNote:
-    "Samsyn registrerar ännu inte när ett sjukfall tas upp i det multimodala teamet eller får en rehabplan. " +
-    "De raderna visas därför som ”registreras inte ännu” och inte som noll.",
 };
 
 const rows = (long: LongCases) =>
@@ -30,8 +25,7 @@ const rows = (long: LongCases) =>
   ] as const;
 
 function LongCasesTable({ long }: { long: LongCases }) {
-  const cell = (value: number | null | undefined) =>
-    value === undefined ? texts.notRecorded : countText(value);
+  const cell = (value: number | null) => countText(value);
   return (
     <Table striped withTableBorder fz="sm" maw={640}>
       <caption>{texts.caption}</caption>
@@ -49,9 +43,9 @@ function LongCasesTable({ long }: { long: LongCases }) {
             <Table.Th scope="row" fw={500}>
               {d[key].label}
             </Table.Th>
-            <Table.Td>{cell(counts?.women)}</Table.Td>
-            <Table.Td>{cell(counts?.men)}</Table.Td>
-            <Table.Td>{cell(counts?.total)}</Table.Td>
+            <Table.Td>{cell(counts.women)}</Table.Td>
+            <Table.Td>{cell(counts.men)}</Table.Td>
+            <Table.Td>{cell(counts.total)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -60,7 +54,6 @@ function LongCasesTable({ long }: { long: LongCases }) {
 }
 
 export function LongCasesSection({ long, headingId }: { long: LongCases; headingId: string }) {
-  const unrecorded = long.reachedTeam === null || long.withPlan === null;
   return (
     <Stack component="section" aria-labelledby={headingId} gap="lg">
       <Title order={3} id={headingId}>
@@ -80,11 +73,6 @@ export function LongCasesSection({ long, headingId }: { long: LongCases; heading
               </List.Item>
             ))}
           </List>
-          {unrecorded && (
-            <Text fz="sm" maw={760} data-not-recorded>
-              {texts.notRecordedNote}
-            </Text>
-          )}
         </Stack>
       </FigureBlock>
     </Stack>
