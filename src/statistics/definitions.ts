@@ -114,11 +114,13 @@ export const statisticsDefinitions = {
   },
   longCasesReachedTeam: {
     label: "Tagna upp i teamet",
-    definition: "De pågående sjukfall längre än 30 dagar som har tagits upp i det multimodala teamet.",
+    definition:
+      "De pågående sjukfall längre än 30 dagar som har tagits upp i det multimodala teamet: fallet stod på dagordningen för en teamträff som hållits och avslutats.",
   },
   longCasesWithPlan: {
     label: "Med rehabplan",
-    definition: "De pågående sjukfall längre än 30 dagar som har en rehabplan.",
+    definition:
+      "De pågående sjukfall längre än 30 dagar som har en rehabplan som fastställts med patienten (eller som har avslutats sedan dess).",
   },
   ongoingByDoctor: {
     label: "Pågående sjukfall per läkare",

@@ -129,8 +129,11 @@ describe("Statistik", () => {
     expect(sentByDoctor[0]).toBeGreaterThanOrEqual(1);
     // Ongoing cases by ICD-10 chapter, with its definition.
     await expectText(chief.locator("[data-figure=ongoingByChapter] [data-definition]"), "ICD-10-SE-kapitlet");
-    // Long cases: the team and the rehab plan are explained as not yet recorded, not shown as zeros.
-    await expectText(chief.locator("[data-figure=longCases] [data-not-recorded]"), "registreras inte ännu");
+    // Long cases: taken up by the team and with a rehab plan, counted, each with its definition.
+    const longCases = chief.locator("[data-figure=longCases]");
+    await expectText(longCases.locator("[data-definition=longCasesReachedTeam]"), "teamträff som hållits");
+    await expectText(longCases.locator("[data-definition=longCasesWithPlan]"), "fastställts med patienten");
+    expect(await longCases.getByRole("row", { name: /^Med rehabplan \d+ \d+ \d+$/ }).count()).toBe(1);
     // Cases per doctor: lakare1a's ongoing cases include the test's case (total of the ongoing columns).
     const casesByDoctor = await rowCounts(
       chief,
