@@ -34,6 +34,7 @@ import {
 import { personPool, personTraits, type Person } from "./people.ts";
 import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
+import { demoPlanRecords, type PlanRecord, type PlanUnit } from "./rehabplans.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -57,7 +58,8 @@ export type DemoRecord =
   | { table: "patient"; row: typeof patient.$inferInsert }
   | { table: "certificate"; row: CertificateRow }
   | { table: "fkArende"; row: ArendeRow }
-  | { table: "fkArendeEvent"; row: ArendeEventRow };
+  | { table: "fkArendeEvent"; row: ArendeEventRow }
+  | PlanRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -211,6 +213,13 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       secretaryId: staff.find((s) => s.role === "SEKRETERARE")!.id,
       today,
     };
+    const plans: PlanUnit = {
+      unitId: u.id,
+      coordinatorId: staff.find((s) => s.role === "REHABKOORDINATOR")!.id,
+      physiotherapistId: staff.find((s) => s.role === "FYSIOTERAPEUT")!.id,
+      today,
+      made: { UTKAST: 0, FASTSTALLD: 0, FORSENAD: 0, AVSLUTAD: 0 },
+    };
     const listed: { id: string; person: Person; proneness: number }[] = [];
     for (let i = 0; i < plan.listedPerUnit; i++) {
       const person = pool[(index * plan.listedPerUnit + i) % pool.length]!;
@@ -242,6 +251,10 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
           for (const row of generated.certificates) yield { table: "certificate", row };
           for (const row of generated.arenden) yield { table: "fkArende", row };
           for (const row of generated.events) yield { table: "fkArendeEvent", row };
+          const counted = generated.certificates.filter((c) => c.status !== "MAKULERAT" && c.startDate);
+          const start = Math.min(...counted.map((c) => dayNumber(c.startDate!)));
+          const planRandom = patientRandom.fork(`rehabplan/${start}`);
+          yield* demoPlanRecords(planRandom, plans, id, counted, start, generated.lastDay);
           // Back at work at least a few weeks before the next episode.
           day = generated.lastDay + 21 + Math.floor(patientRandom.exponential(meanWait));
         } else {

@@ -14,7 +14,10 @@ import {
   fkArendeEvent,
   listedPopulation,
   patient,
+  patientHandout,
   region,
+  rehabPlan,
+  rehabPlanVersion,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -30,6 +33,9 @@ const tables: Record<DemoTable, Table> = {
   certificate,
   fkArende,
   fkArendeEvent,
+  rehabPlan,
+  rehabPlanVersion,
+  patientHandout,
 };
 
 /** Parents before children. */
@@ -44,6 +50,9 @@ const insertOrder: readonly DemoTable[] = [
   "certificate",
   "fkArende",
   "fkArendeEvent",
+  "rehabPlan",
+  "rehabPlanVersion",
+  "patientHandout",
 ];
 
 export type RowCounts = Record<DemoTable, number>;
