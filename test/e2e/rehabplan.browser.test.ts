@@ -103,6 +103,12 @@ describe("the rehab plan", () => {
       page.getByRole("region", { name: "Rehabplan" }),
       "Patientens version av rehabplanen utlämnad (version 4)",
     );
+
+    // 5. The sick-leave brochure, as a page of its own.
+    await page.getByRole("link", { name: "Broschyr om sjukskrivning (utskrift)" }).click();
+    await page.getByRole("heading", { level: 1, name: "Information om sjukskrivning" }).waitFor();
+    await expectText(page.getByRole("article"), "Från dag 15 kan du få sjukpenning från Försäkringskassan");
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 });
