@@ -36,6 +36,7 @@ import { listedPopulationRows, type ListedPopulationRow } from "./population.ts"
 import { Random } from "./random.ts";
 import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecord } from "./team.ts";
 import { demoRoutineRecords, type RoutineRecord } from "./routines.ts";
+import { demoPlanRecords, type PlanRecord, type PlanUnit } from "./rehabplans.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -61,7 +62,8 @@ export type DemoRecord =
   | { table: "fkArende"; row: ArendeRow }
   | { table: "fkArendeEvent"; row: ArendeEventRow }
   | TeamDemoRecord
-  | RoutineRecord;
+  | RoutineRecord
+  | PlanRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -229,6 +231,13 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       secretaryId: staff.find((s) => s.role === "SEKRETERARE")!.id,
       today,
     };
+    const plans: PlanUnit = {
+      unitId: u.id,
+      coordinatorId: staff.find((s) => s.role === "REHABKOORDINATOR")!.id,
+      physiotherapistId: staff.find((s) => s.role === "FYSIOTERAPEUT")!.id,
+      today,
+      made: { UTKAST: 0, FASTSTALLD: 0, FORSENAD: 0, AVSLUTAD: 0 },
+    };
     const listed: { id: string; person: Person; proneness: number }[] = [];
     for (let i = 0; i < plan.listedPerUnit; i++) {
       const person = pool[(index * plan.listedPerUnit + i) % pool.length]!;
@@ -269,6 +278,10 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
               teamCandidates.push({ patientId: id, caseStart: start, certificateId: first.id! });
             }
           }
+          const counted = generated.certificates.filter((c) => c.status !== "MAKULERAT" && c.startDate);
+          const caseStart = Math.min(...counted.map((c) => dayNumber(c.startDate!)));
+          const planRandom = patientRandom.fork(`rehabplan/${caseStart}`);
+          yield* demoPlanRecords(planRandom, plans, id, counted, caseStart, generated.lastDay);
           // Back at work at least a few weeks before the next episode.
           day = generated.lastDay + 21 + Math.floor(patientRandom.exponential(meanWait));
         } else {

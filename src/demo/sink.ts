@@ -16,6 +16,7 @@ import {
   fkArendeEvent,
   listedPopulation,
   patient,
+  patientHandout,
   region,
   task,
   team,
@@ -28,6 +29,8 @@ import {
   routineAdoption,
   routineConfirmation,
   routineText,
+  rehabPlan,
+  rehabPlanVersion,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -57,6 +60,9 @@ const tables: Record<DemoTable, Table> = {
   routineText,
   routineAdoption,
   routineConfirmation,
+  rehabPlan,
+  rehabPlanVersion,
+  patientHandout,
 };
 
 /** Parents before children. */
@@ -76,6 +82,9 @@ const insertOrder: readonly DemoTable[] = [
   "fkArende",
   "fkArendeEvent",
   ...teamDemoTables,
+  "rehabPlan",
+  "rehabPlanVersion",
+  "patientHandout",
 ];
 
 export type RowCounts = Record<DemoTable, number>;

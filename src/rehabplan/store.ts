@@ -1,5 +1,6 @@
 /** Storage of rehab plans, their versions and handouts; every query is scoped to a unit. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { roleIds, roleKinds } from "../access/policy.ts";
 import type { Queryable } from "../db/client.ts";
 import { appUser, assignment, patientHandout, rehabPlan, rehabPlanVersion, unit } from "../db/schema.ts";
 
@@ -114,18 +115,10 @@ export async function handoutsOf(q: Queryable, unitId: string, patientId: string
     .orderBy(desc(patientHandout.handedDate), desc(patientHandout.createdAt));
 }
 
-const careRoles = [
-  "LAKARE",
-  "REHABKOORDINATOR",
-  "DISTRIKTSSKOTERSKA",
-  "FYSIOTERAPEUT",
-  "ARBETSTERAPEUT",
-  "KURATOR",
-  "PSYKOLOG",
-  "SEKRETERARE",
-];
+/** Who can be responsible for an action: the unit's care and administrative staff. */
+const careRoles = roleIds.filter((r) => roleKinds[r] === "clinical" || roleKinds[r] === "administrative");
 
-/** The unit's active care staff: who can be responsible for an action. */
+/** The unit's active staff who can be responsible for an action. */
 export async function unitStaff(q: Queryable, unitId: string) {
   const rows = await q
     .selectDistinct({ id: appUser.id, name: appUser.displayName, title: appUser.title })

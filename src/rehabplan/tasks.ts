@@ -1,13 +1,17 @@
-/** The daily task job's part of the rehab plan: plans not revised within the unit's interval. */
+/**
+ * The daily task job's part of the rehab plan: the follow-up tasks of every open plan (made when a
+ * plan is saved too; the task key keeps one each, so a task ended stays ended), and the revision
+ * task of a plan not revised within the unit's interval.
+ */
 import { unitSettingsOf } from "../coordination/store.ts";
 import type { Queryable } from "../db/client.ts";
 import type { PlannedTask } from "../tasks/rules.ts";
-import { revisionTask, revisionWeeks } from "./rules.ts";
+import { followUpTasks, revisionTask, revisionWeeks } from "./rules.ts";
 import { openPlansOfUnit } from "./store.ts";
 import { stockholmDate } from "./view.ts";
 
-/** Revision tasks for the unit's open plans whose case is in today's unit list (`ongoing`). */
-export async function planRevisionTasks(
+/** Tasks for the unit's open plans; revision only when the case is in today's unit list (`ongoing`). */
+export async function rehabPlanTasks(
   q: Queryable,
   unitId: string,
   ongoing: readonly { patientId: string; start: string }[],
@@ -24,6 +28,6 @@ export async function planRevisionTasks(
       today,
       cases.has(`${plan.patientId}/${plan.caseStart}`),
     );
-    return planned ? [planned] : [];
+    return [...followUpTasks(plan), ...(planned ? [planned] : [])];
   });
 }

@@ -22,7 +22,7 @@ import { planTasks, taskKinds, type PlannedTask } from "./rules.ts";
 import { addTaskEvents, consentsOf, insertMissing } from "./store.ts";
 import { receiversOnDay } from "../handover/store.ts";
 import { startWorkerLoop } from "../server/worker-loop.ts";
-import { planRevisionTasks } from "../rehabplan/tasks.ts";
+import { rehabPlanTasks } from "../rehabplan/tasks.ts";
 import { clock } from "../dates/clock.ts";
 
 export interface TaskJobResult {
@@ -55,7 +55,7 @@ async function planUnit(
   const consents = await consentsOf(tx, unitId, patientIds, today);
   // An absent doctor's new tasks go to the doctor their cases are handed over to.
   const receivers = await receiversOnDay(tx, unitId, today);
-  const revisions = await planRevisionTasks(
+  const revisions = await rehabPlanTasks(
     tx,
     unitId,
     cases.map((c) => c.row),

@@ -17,9 +17,9 @@
  * komplettering is registered (one per ärende, done when answered), MEETING_FOLLOW_UP for a
  * samverkansmöte with a follow-up date (one per meeting), SAMTAL_NEXT_STEP for a completed
  * kartläggande samtal's next step (one per samtal), TEAM_DECISION for a decision of the multimodal
- * team (one per decision, `src/team`).
- * PLAN_FOLLOW_UP for each open action of a rehab plan with a follow-up date, and PLAN_REVISION
- * when a plan is not revised within the unit's interval (src/rehabplan/rules.ts).
+ * team (one per decision, `src/team`), PLAN_FOLLOW_UP for each open action of a rehab plan with a
+ * follow-up date (one per action and date; the job keeps them too). The job adds PLAN_REVISION for
+ * a plan not revised within the unit's interval (src/rehabplan/rules.ts).
  */
 import { addDays } from "../cases/days.ts";
 import { checkpoints } from "../cases/engine.ts";

@@ -92,7 +92,7 @@ export function ActionFields(props: {
           error={at("followUpDate")}
         />
       </SimpleGrid>
-      <Button variant="subtle" color="red.9" size="sm" mt="sm" onClick={props.onRemove}>
+      <Button variant="subtle" size="sm" mt="sm" onClick={props.onRemove}>
         {texts.remove}
       </Button>
     </Fieldset>

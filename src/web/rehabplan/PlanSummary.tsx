@@ -31,9 +31,10 @@ const texts = {
   empty: "–",
 };
 
+// Dark enough for white text (WCAG AA at badge size).
 const stateColors: Record<RehabPlan["state"], string> = {
-  UTKAST: "gray",
-  FASTSTALLD: "green.9",
+  UTKAST: "gray.7",
+  FASTSTALLD: "blue.9",
   UPPFOLJNING_FORSENAD: "red.9",
   AVSLUTAD: "dark",
 };

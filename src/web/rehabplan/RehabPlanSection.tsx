@@ -96,7 +96,7 @@ function PlanCard(props: {
               {texts.close}
             </Button>
           )}
-          <Button variant="subtle" aria-expanded={showVersions} onClick={() => setShowVersions((v) => !v)}>
+          <Button variant="outline" aria-expanded={showVersions} onClick={() => setShowVersions((v) => !v)}>
             {showVersions ? texts.hideVersions : texts.versions}
           </Button>
         </Group>
