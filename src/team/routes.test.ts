@@ -4,7 +4,7 @@ import type { Database } from "../db/client.ts";
 import { auditEvent, task } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
-import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
+import { buildCertificate, buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
 
 interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };
@@ -79,19 +79,12 @@ describe.each(testDatabaseKinds())("team API on %s", (kind) => {
   /** A patient on the unit with a case from 2026-10-01 and, unless told, TEAM consent from 2026-11-01. */
   async function patientWithCase(consent: { validTo?: string } | null = {}): Promise<string> {
     const patient = await buildPatient(database.db, unitId);
-    const imported = await secretary.json("POST", "/api/import/certificates", {
-      body: [
-        {
-          id: `ext-${patient.id}`,
-          patient: patient.personnummer,
-          unit: unitId,
-          signed: "2026-10-01T10:00:00",
-          diagnosis: "F438",
-          periods: [{ from: caseStart, to: "2026-12-20", grade: 100 }],
-        },
-      ],
+    await buildCertificate(database.db, {
+      unitId,
+      patientId: patient.id,
+      doctorId: ids.doctor,
+      periods: [[100, caseStart, "2026-12-20"]],
     });
-    expect(imported.status).toBeLessThan(300);
     if (consent) await recordConsent(patient.id, "TEAM", consent.validTo ?? null);
     return patient.id;
   }

@@ -14,18 +14,6 @@ import type {
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export type {
-  AgendaItem,
-  CreateMeeting,
-  NewDecision,
-  SaveTeam,
-  Suggestions,
-  Team,
-  TeamDecision,
-  TeamMeeting,
-  TeamMeetingSummary,
-} from "../../team/schema.ts";
-
 const id = (value: string) => encodeURIComponent(value);
 
 export function useTeam() {

@@ -3,7 +3,8 @@ import { Button, Group, NativeSelect, Radio, Stack, TextInput, Textarea } from "
 import { useState, type FormEvent } from "react";
 import { parties, type Party } from "../../rehabplan/rules.ts";
 import { decisionOutcomes, type DecisionOutcome } from "../../team/rules.ts";
-import { useAddDecision, type AgendaItem, type TeamMeeting } from "../api/team.ts";
+import { useAddDecision } from "../api/team.ts";
+import type { AgendaItem, TeamMeeting } from "../../team/schema.ts";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 

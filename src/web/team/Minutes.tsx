@@ -4,7 +4,8 @@
  */
 import { Button, Group, List, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { useSaveMinutes, type AgendaItem, type TeamMeeting } from "../api/team.ts";
+import { useSaveMinutes } from "../api/team.ts";
+import type { AgendaItem, TeamMeeting } from "../../team/schema.ts";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { dateTimeLabel } from "../format.ts";
