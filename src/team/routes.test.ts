@@ -366,6 +366,38 @@ describe.each(testDatabaseKinds())("team API on %s", (kind) => {
     ]);
   });
 
+  it("answers bad input with 400 in Swedish naming the field, never 5xx", async () => {
+    const badId = await coordinator.json<ErrorBody>("GET", "/api/team/moten/inte-ett-id");
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toBe("Uppgifterna är inte giltiga. Kontrollera: id.");
+    const badTime = await coordinator.json<ErrorBody>("POST", "/api/team/moten", {
+      body: { date: "2026-13-01", time: "25:00" },
+    });
+    expect(badTime.status).toBe(400);
+    expect(badTime.body.error.issues?.map((i) => i.path).sort()).toEqual(["date", "time"]);
+    const badTeam = await coordinator.json<ErrorBody>("PUT", "/api/team", {
+      body: {
+        version: "1",
+        members: [{ userId: ids.doctor, profession: "KIRURG" }],
+        meetingTimes: [{ weekday: 9, time: "13:00" }],
+      },
+    });
+    expect(badTeam.status).toBe(400);
+    expect(badTeam.body.error.issues?.map((i) => i.path).sort()).toEqual([
+      "meetingTimes.0.weekday",
+      "members.0.profession",
+      "version",
+    ]);
+    const unknownItem = await coordinator.json<ErrorBody>(
+      "PUT",
+      `/api/team/dagordning/${ids.doctor}/anteckning`,
+      {
+        body: { baseVersion: 0, text: "x" },
+      },
+    );
+    expect(unknownItem.status).toBe(404);
+  });
+
   it("follows a decision up in a samverkansmöte of the same patient", async () => {
     const p = await patientWithCase();
     await recordConsent(p, "KOORDINERING");
