@@ -129,8 +129,12 @@ describe("the team meeting", () => {
     expect(await page.getByText(patient.personnummer).count()).toBe(0);
     await expectNoAxeViolations(page);
 
-    // A doctor reads the meeting, without forms.
+    // The decision is a task on the patient, saying what was decided.
     const url = page.url();
+    await page.goto(`/patienter/${patient.id}`);
+    await expectText(page.locator("tr[data-kind=TEAM_DECISION]"), "Kontakta arbetsgivaren om arbetsträning.");
+
+    // A doctor reads the meeting, without forms.
     const doctor = await newPage(browser);
     await logIn(doctor, "lakare1a");
     await doctor.goto(url);

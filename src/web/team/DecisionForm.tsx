@@ -29,10 +29,13 @@ export function DecisionForm({
   item: AgendaItem;
   label: string;
 }) {
-  const add = useAddDecision(item.id);
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<DecisionOutcome>("UPPGIFT");
   const [responsible, setResponsible] = useState("");
+  const add = useAddDecision(item.id, () => {
+    setText("");
+    setResponsible("");
+  });
   const [party, setParty] = useState<Party>("VARDEN");
   const [dueDate, setDueDate] = useState(meeting.date);
   const errors = fieldErrors(add.error, [
@@ -44,15 +47,7 @@ export function DecisionForm({
   ] as const);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      { text, outcome, party, responsibleUserId: responsible, dueDate },
-      {
-        onSuccess: () => {
-          setText("");
-          setResponsible("");
-        },
-      },
-    );
+    add.mutate({ text, outcome, party, responsibleUserId: responsible, dueDate });
   };
   return (
     <form onSubmit={submit} noValidate>
