@@ -1,6 +1,7 @@
 /** Storage of consents, decisions, samtal, measures and meetings; every query is scoped to a unit. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
+import { insertUnlessDuplicate } from "../db/unique.ts";
 import {
   aktualiseringDecision,
   appUser,
@@ -75,22 +76,10 @@ export async function insertDecision(
   q: Queryable,
   values: typeof aktualiseringDecision.$inferInsert,
 ): Promise<DecisionRow | null> {
-  try {
-    return await q.transaction(async (savepoint) => {
-      const [row] = await savepoint.insert(aktualiseringDecision).values(values).returning();
-      return row!;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
+  return insertUnlessDuplicate(q, async (savepoint) => {
+    const [row] = await savepoint.insert(aktualiseringDecision).values(values).returning();
+    return row!;
+  });
 }
 
 // ---- Kartläggande samtal ----

@@ -4,7 +4,7 @@ import type { Database } from "../db/client.ts";
 import { auditEvent, task } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
-import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
+import { buildCertificate, buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
 
 interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };
@@ -79,19 +79,12 @@ describe.each(testDatabaseKinds())("team API on %s", (kind) => {
   /** A patient on the unit with a case from 2026-10-01 and, unless told, TEAM consent from 2026-11-01. */
   async function patientWithCase(consent: { validTo?: string } | null = {}): Promise<string> {
     const patient = await buildPatient(database.db, unitId);
-    const imported = await secretary.json("POST", "/api/import/certificates", {
-      body: [
-        {
-          id: `ext-${patient.id}`,
-          patient: patient.personnummer,
-          unit: unitId,
-          signed: "2026-10-01T10:00:00",
-          diagnosis: "F438",
-          periods: [{ from: caseStart, to: "2026-12-20", grade: 100 }],
-        },
-      ],
+    await buildCertificate(database.db, {
+      unitId,
+      patientId: patient.id,
+      doctorId: ids.doctor,
+      periods: [[100, caseStart, "2026-12-20"]],
     });
-    expect(imported.status).toBeLessThan(300);
     if (consent) await recordConsent(patient.id, "TEAM", consent.validTo ?? null);
     return patient.id;
   }
@@ -371,6 +364,38 @@ describe.each(testDatabaseKinds())("team API on %s", (kind) => {
       [2, null],
       [3, "Fel frekvens."],
     ]);
+  });
+
+  it("answers bad input with 400 in Swedish naming the field, never 5xx", async () => {
+    const badId = await coordinator.json<ErrorBody>("GET", "/api/team/moten/inte-ett-id");
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toBe("Uppgifterna är inte giltiga. Kontrollera: id.");
+    const badTime = await coordinator.json<ErrorBody>("POST", "/api/team/moten", {
+      body: { date: "2026-13-01", time: "25:00" },
+    });
+    expect(badTime.status).toBe(400);
+    expect(badTime.body.error.issues?.map((i) => i.path).sort()).toEqual(["date", "time"]);
+    const badTeam = await coordinator.json<ErrorBody>("PUT", "/api/team", {
+      body: {
+        version: "1",
+        members: [{ userId: ids.doctor, profession: "KIRURG" }],
+        meetingTimes: [{ weekday: 9, time: "13:00" }],
+      },
+    });
+    expect(badTeam.status).toBe(400);
+    expect(badTeam.body.error.issues?.map((i) => i.path).sort()).toEqual([
+      "meetingTimes.0.weekday",
+      "members.0.profession",
+      "version",
+    ]);
+    const unknownItem = await coordinator.json<ErrorBody>(
+      "PUT",
+      `/api/team/dagordning/${ids.doctor}/anteckning`,
+      {
+        body: { baseVersion: 0, text: "x" },
+      },
+    );
+    expect(unknownItem.status).toBe(404);
   });
 
   it("follows a decision up in a samverkansmöte of the same patient", async () => {

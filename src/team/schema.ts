@@ -136,17 +136,18 @@ const staffSchema = z.object({
 
 const meetingStatusIds = Object.keys(meetingStatuses) as [MeetingStatus, ...MeetingStatus[]];
 
+/** What every answer about a meeting says of it. */
+const meetingFields = {
+  id: z.string(),
+  date: z.string(),
+  time: z.string(),
+  status: z.enum(meetingStatusIds),
+  statusLabel: z.string(),
+  version: z.number(),
+};
+
 export const meetingSummarySchema = z
-  .object({
-    id: z.string(),
-    date: z.string(),
-    time: z.string(),
-    status: z.enum(meetingStatusIds),
-    statusLabel: z.string(),
-    agendaCount: z.number(),
-    participantCount: z.number(),
-    version: z.number(),
-  })
+  .object({ ...meetingFields, agendaCount: z.number(), participantCount: z.number() })
   .openapi("TeamMeetingSummary");
 
 export const teamResponse = z
@@ -233,12 +234,7 @@ export const agendaItemSchema = z
 
 export const meetingSchema = z
   .object({
-    id: z.string(),
-    date: z.string(),
-    time: z.string(),
-    status: z.enum(meetingStatusIds),
-    statusLabel: z.string(),
-    version: z.number(),
+    ...meetingFields,
     closedAt: z.string().nullable(),
     closedBy: z.string().nullable(),
     participants: z.array(

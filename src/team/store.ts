@@ -1,6 +1,7 @@
 /** Storage of the team, its meetings, agenda, minutes and decisions; every query is scoped to a unit. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
+import { insertUnlessDuplicate } from "../db/unique.ts";
 import {
   aktualiseringDecision,
   appUser,
@@ -238,27 +239,15 @@ export async function minutesOfItems(q: Queryable, unitId: string, itemIds: read
     .orderBy(asc(teamMinutes.itemId), asc(teamMinutes.version));
 }
 
-/** Inserts a version in a savepoint; null when that version exists (a concurrent save: 409). */
+/** Inserts a version; null when that version exists (a concurrent save: 409). */
 export async function insertMinutes(
   q: Queryable,
   values: typeof teamMinutes.$inferInsert,
 ): Promise<MinutesRow | null> {
-  try {
-    return await q.transaction(async (savepoint) => {
-      const [row] = await savepoint.insert(teamMinutes).values(values).returning();
-      return row!;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
+  return insertUnlessDuplicate(q, async (savepoint) => {
+    const [row] = await savepoint.insert(teamMinutes).values(values).returning();
+    return row!;
+  });
 }
 
 // ---- Decisions ----

@@ -58,17 +58,19 @@ export function staffView(rows: { id: string; name: string; title: string; role:
     .filter((s) => s.suggestedProfession !== null);
 }
 
-export function meetingSummary(row: MeetingRow, agendaCount: number): TeamMeetingSummary {
+function meetingFields(row: MeetingRow) {
   return {
     id: row.id,
     date: row.meetingDate,
     time: row.startTime,
     status: row.status,
     statusLabel: meetingStatuses[row.status],
-    agendaCount,
-    participantCount: row.participants.length,
     version: row.version,
   };
+}
+
+export function meetingSummary(row: MeetingRow, agendaCount: number): TeamMeetingSummary {
+  return { ...meetingFields(row), agendaCount, participantCount: row.participants.length };
 }
 
 export function decisionView(
@@ -147,12 +149,7 @@ export function meetingView(
   },
 ): TeamMeeting {
   return {
-    id: row.id,
-    date: row.meetingDate,
-    time: row.startTime,
-    status: row.status,
-    statusLabel: meetingStatuses[row.status],
-    version: row.version,
+    ...meetingFields(row),
     closedAt: row.closedAt,
     closedBy: row.closedBy ? nameOf(parts.names, row.closedBy) : null,
     participants: row.participants.map((p) => {

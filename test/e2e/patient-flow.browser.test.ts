@@ -38,6 +38,7 @@ describe("rehabkoordinator: log in, search, open the patient", () => {
       "Pågående sjukfall",
       "Uppgifter",
       "Aktualisering",
+      "Team",
       "Genomgång",
       "Statistik",
       "Administration",

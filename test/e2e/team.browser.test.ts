@@ -72,6 +72,23 @@ describe("the team meeting", () => {
     await field(item, `Anteckning om ${patient.name}`).fill("Ryggsmärta, vill tillbaka till lagret.");
     await item.getByRole("button", { name: "Spara anteckningen" }).click();
     await expectText(item.getByRole("status"), "Anteckningen är sparad.");
+    // Someone else saves meanwhile: the stale save shows both versions, and mine can be kept.
+    const meetingId = page.url().split("/").at(-1)!;
+    const shown = (await (await page.request.get(`/api/team/moten/${meetingId}`)).json()) as {
+      items: { id: string }[];
+    };
+    await send(page, "PUT", `/api/team/dagordning/${shown.items[0]!.id}/anteckning`, {
+      baseVersion: 1,
+      text: "Skrivet av en kollega.",
+    });
+    await field(item, `Anteckning om ${patient.name}`).fill("Ryggsmärta, vill tillbaka till lagret.");
+    await item.getByRole("button", { name: "Spara anteckningen" }).click();
+    const conflict = item.getByRole("alert");
+    await expectText(conflict, "Någon annan har sparat anteckningen");
+    await expectText(conflict, "Skrivet av en kollega.");
+    await expectNoAxeViolations(page);
+    await conflict.getByRole("button", { name: "Spara min version" }).click();
+    await expectText(item, "Version 3");
     await field(item, `Nytt beslut om ${patient.name}`).fill("Kontakta arbetsgivaren om arbetsträning.");
     await field(item, "Ansvarig").selectOption({ label: me.displayName });
     await item.getByRole("button", { name: "Spara beslutet" }).click();
@@ -112,8 +129,12 @@ describe("the team meeting", () => {
     expect(await page.getByText(patient.personnummer).count()).toBe(0);
     await expectNoAxeViolations(page);
 
-    // A doctor reads the meeting, without forms.
+    // The decision is a task on the patient, saying what was decided.
     const url = page.url();
+    await page.goto(`/patienter/${patient.id}`);
+    await expectText(page.locator("tr[data-kind=TEAM_DECISION]"), "Kontakta arbetsgivaren om arbetsträning.");
+
+    // A doctor reads the meeting, without forms.
     const doctor = await newPage(browser);
     await logIn(doctor, "lakare1a");
     await doctor.goto(url);

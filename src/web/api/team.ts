@@ -14,18 +14,6 @@ import type {
 import { request } from "./client.ts";
 import { keys } from "./keys.ts";
 
-export type {
-  AgendaItem,
-  CreateMeeting,
-  NewDecision,
-  SaveTeam,
-  Suggestions,
-  Team,
-  TeamDecision,
-  TeamMeeting,
-  TeamMeetingSummary,
-} from "../../team/schema.ts";
-
 const id = (value: string) => encodeURIComponent(value);
 
 export function useTeam() {
@@ -50,15 +38,17 @@ export function useSuggestions(meetingId: string, enabled: boolean) {
   });
 }
 
-/** A mutation after which the team and its meetings are read again. */
-function useTeamMutation<I, O>(fn: (input: I) => Promise<O>) {
+/**
+ * A mutation after which the team and its meetings are read again; it is pending until they are,
+ * so the next action works on the new versions. `onSaved` runs first (e.g. clearing a form before
+ * the saved entry shows).
+ */
+function useTeamMutation<I, O>(fn: (input: I) => Promise<O>, onSaved?: (result: O) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    // Not awaited: the form's own success handling (clearing it) runs before the new data shows.
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.team });
-    },
+    onSuccess: (result) => onSaved?.(result),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.team }),
   });
 }
 
@@ -93,9 +83,11 @@ export const useSaveMinutes = (itemId: string) =>
     }),
   );
 
-export const useAddDecision = (itemId: string) =>
-  useTeamMutation((input: NewDecision) =>
-    request<TeamDecision>("POST", `/api/team/dagordning/${id(itemId)}/beslut`, { body: input }),
+export const useAddDecision = (itemId: string, onSaved: () => void) =>
+  useTeamMutation(
+    (input: NewDecision) =>
+      request<TeamDecision>("POST", `/api/team/dagordning/${id(itemId)}/beslut`, { body: input }),
+    onSaved,
   );
 
 export const useCloseMeeting = (meetingId: string) =>

@@ -151,6 +151,9 @@ export function TaskList({
                     <Text fz="sm" fw={500}>
                       {task.kindLabel}
                     </Text>
+                    {typeof task.details["decision"] === "string" && (
+                      <Text fz="xs">{task.details["decision"]}</Text>
+                    )}
                     {task.reason && (
                       <Text fz="xs">
                         {texts.reason} {task.reason}

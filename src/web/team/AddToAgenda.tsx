@@ -5,7 +5,8 @@
  */
 import { Button, Group, List, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
-import { useAddItem, useSuggestions, type TeamMeeting } from "../api/team.ts";
+import { useAddItem, useSuggestions } from "../api/team.ts";
+import type { TeamMeeting } from "../../team/schema.ts";
 import { minSearchLength, usePatientSearch } from "../api/patients.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 

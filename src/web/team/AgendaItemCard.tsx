@@ -1,7 +1,7 @@
 /** One patient on the agenda: who, why, consent, order buttons, minutes and decisions. */
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import type { AgendaItem, TeamMeeting } from "../api/team.ts";
+import type { AgendaItem, TeamMeeting } from "../../team/schema.ts";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { DecisionList } from "./DecisionList.tsx";
 import { Minutes } from "./Minutes.tsx";
@@ -48,24 +48,18 @@ export function AgendaItemCard(props: {
         </Title>
         {ordering && (
           <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              aria-label={texts.up(label)}
-              disabled={ordering.first || ordering.pending}
-              onClick={() => ordering.move("up")}
-            >
-              {texts.upShort}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              aria-label={texts.down(label)}
-              disabled={ordering.last || ordering.pending}
-              onClick={() => ordering.move("down")}
-            >
-              {texts.downShort}
-            </Button>
+            {(["up", "down"] as const).map((direction) => (
+              <Button
+                key={direction}
+                size="xs"
+                variant="default"
+                aria-label={texts[direction](label)}
+                disabled={(direction === "up" ? ordering.first : ordering.last) || ordering.pending}
+                onClick={() => ordering.move(direction)}
+              >
+                {texts[`${direction}Short`]}
+              </Button>
+            ))}
             {!documented && (
               <Button
                 size="xs"

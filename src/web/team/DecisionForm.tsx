@@ -3,7 +3,8 @@ import { Button, Group, NativeSelect, Radio, Stack, TextInput, Textarea } from "
 import { useState, type FormEvent } from "react";
 import { parties, type Party } from "../../rehabplan/rules.ts";
 import { decisionOutcomes, type DecisionOutcome } from "../../team/rules.ts";
-import { useAddDecision, type AgendaItem, type TeamMeeting } from "../api/team.ts";
+import { useAddDecision } from "../api/team.ts";
+import type { AgendaItem, TeamMeeting } from "../../team/schema.ts";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 
@@ -28,10 +29,13 @@ export function DecisionForm({
   item: AgendaItem;
   label: string;
 }) {
-  const add = useAddDecision(item.id);
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<DecisionOutcome>("UPPGIFT");
   const [responsible, setResponsible] = useState("");
+  const add = useAddDecision(item.id, () => {
+    setText("");
+    setResponsible("");
+  });
   const [party, setParty] = useState<Party>("VARDEN");
   const [dueDate, setDueDate] = useState(meeting.date);
   const errors = fieldErrors(add.error, [
@@ -43,15 +47,7 @@ export function DecisionForm({
   ] as const);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      { text, outcome, party, responsibleUserId: responsible, dueDate },
-      {
-        onSuccess: () => {
-          setText("");
-          setResponsible("");
-        },
-      },
-    );
+    add.mutate({ text, outcome, party, responsibleUserId: responsible, dueDate });
   };
   return (
     <form onSubmit={submit} noValidate>

@@ -4,7 +4,8 @@
  */
 import { Anchor, List, NativeSelect, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { useLinkSamverkan, type AgendaItem, type TeamDecision } from "../api/team.ts";
+import { useLinkSamverkan } from "../api/team.ts";
+import type { AgendaItem, TeamDecision } from "../../team/schema.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 
 const texts = {

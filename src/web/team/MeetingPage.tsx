@@ -8,7 +8,8 @@ import { Button, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core"
 import { useState } from "react";
 import { useParams } from "react-router";
 import { moveItem } from "../../team/rules.ts";
-import { useCloseMeeting, useSetOrder, useTeamMeeting, type TeamMeeting } from "../api/team.ts";
+import { useCloseMeeting, useSetOrder, useTeamMeeting } from "../api/team.ts";
+import type { TeamMeeting } from "../../team/schema.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";

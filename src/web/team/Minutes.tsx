@@ -4,7 +4,10 @@
  */
 import { Button, Group, List, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { useSaveMinutes, type AgendaItem, type TeamMeeting } from "../api/team.ts";
+import { useSaveMinutes } from "../api/team.ts";
+import type { AgendaItem, TeamMeeting } from "../../team/schema.ts";
+import { isApiError } from "../api/client.ts";
+import { ConflictComparison } from "../components/ConflictComparison.tsx";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 import { dateTimeLabel } from "../format.ts";
@@ -22,6 +25,10 @@ const texts = {
     `Version ${v.version}, ${dateTimeLabel(v.writtenAt)}, ${v.writtenBy}`,
   correction: (reason: string) => `Rättelse efter mötet: ${reason}`,
   current: "Anteckning",
+  conflictTitle: "Någon annan har sparat anteckningen",
+  conflictBody: "Anteckningen sparades av någon annan medan du skrev. Välj vilken version som ska gälla.",
+  field: "Fält",
+  same: "Texterna är likadana.",
 };
 
 export function Minutes(props: { meeting: TeamMeeting; item: AgendaItem; editable: boolean; label: string }) {
@@ -32,19 +39,45 @@ export function Minutes(props: { meeting: TeamMeeting; item: AgendaItem; editabl
   const [text, setText] = useState(current?.text ?? "");
   const [reason, setReason] = useState("");
   const errors = fieldErrors(save.error, ["text", "correctionReason"] as const);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = (baseVersion: number) =>
     save.mutate(
-      { baseVersion: current?.version ?? 0, text, correctionReason: closed ? reason : "" },
+      { baseVersion, text, correctionReason: closed ? reason : "" },
       { onSuccess: () => setReason("") },
     );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send(current?.version ?? 0);
   };
+  // On 409 the server sends every version as it is now; the last is the one saved.
+  const saved = isApiError(save.error, 409)
+    ? ((save.error.current as AgendaItem["minutes"] | undefined)?.at(-1) ?? null)
+    : null;
   const older = item.minutes.slice(0, -1).reverse();
   return (
     <Stack gap="xs">
       {editable ? (
         <form onSubmit={submit} noValidate>
-          <FormErrorAlert error={save.error} fieldErrors={errors} title={texts.failed} />
+          {saved ? (
+            <ConflictComparison
+              title={texts.conflictTitle}
+              body={texts.conflictBody}
+              fieldHeader={texts.field}
+              rows={
+                saved.text === text
+                  ? []
+                  : [{ field: "text", label: texts.current, saved: saved.text, mine: text }]
+              }
+              noDifferences={texts.same}
+              onKeepMine={() => send(saved.version)}
+              onUseSaved={() => {
+                setText(saved.text);
+                save.reset();
+              }}
+              busy={save.isPending}
+            />
+          ) : (
+            <FormErrorAlert error={save.error} fieldErrors={errors} title={texts.failed} />
+          )}
           <Stack gap="xs">
             <Textarea
               label={texts.label(label)}

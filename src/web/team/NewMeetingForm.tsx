@@ -2,7 +2,8 @@
 import { Button, Group, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { useCreateMeeting, type Team } from "../api/team.ts";
+import { useCreateMeeting } from "../api/team.ts";
+import type { Team } from "../../team/schema.ts";
 import { fieldErrors } from "../components/fieldErrors.ts";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 

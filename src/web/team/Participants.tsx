@@ -1,7 +1,8 @@
 /** The meeting's participants and their attendance (recorded by the rehabkoordinator). */
 import { Button, Checkbox, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { useSetParticipants, type TeamMeeting } from "../api/team.ts";
+import { useSetParticipants } from "../api/team.ts";
+import type { TeamMeeting } from "../../team/schema.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 
 const texts = {

@@ -2,7 +2,8 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Table, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { professionIds, professions, weekdays, type Profession } from "../../team/rules.ts";
-import { useSaveTeam, type Team } from "../api/team.ts";
+import { useSaveTeam } from "../api/team.ts";
+import type { Team } from "../../team/schema.ts";
 import { FormActions } from "../components/FormActions.tsx";
 import { FormErrorAlert } from "../components/FormErrorAlert.tsx";
 

@@ -6,7 +6,8 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useTeam, type Team } from "../api/team.ts";
+import { useTeam } from "../api/team.ts";
+import type { Team } from "../../team/schema.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
