@@ -72,6 +72,8 @@ function listRow(c: { start: string; end: string; days: number }, day: number): 
     fmbLimitDays: null,
     fmbExceeded: false,
     risk: { score: 0, level: "INGEN", flags: [] },
+    coordinatorStatus: "EJ_KONTAKTAD",
+    coordinatorStatusVersion: 0,
   };
 }
 

@@ -11,6 +11,7 @@ import { sysselsattningLabels } from "../certificates/rules/labels.ts";
 import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
 import {
+  coordinatorStatuses,
   lengthBuckets,
   unitListStatuses,
   type SexCounts,
@@ -48,6 +49,7 @@ export const exportColumns: { header: string; value: (row: UnitListRow) => strin
   { header: "Risk (poäng)", value: (r) => r.risk.score },
   { header: "Risknivå", value: (r) => riskLevels[r.risk.level] },
   { header: "Läkare", value: (r) => r.doctorName },
+  { header: "Koordinatorstatus", value: (r) => coordinatorStatuses[r.coordinatorStatus] },
 ];
 
 const sortLabels: Record<SortColumn, string> = {
@@ -68,6 +70,7 @@ const sortLabels: Record<SortColumn, string> = {
   risk: "risk",
   doctor: "läkare",
   fmb: "över FMB",
+  coordinatorStatus: "koordinatorstatus",
 };
 
 /** The filters in Swedish, one line each; "Alla sjukfall" when none is set. */
@@ -100,6 +103,8 @@ export function describeFilter(
   if (filter.endFrom || filter.endTo)
     lines.push(`Slutdatum: ${filter.endFrom ?? ""} – ${filter.endTo ?? ""}`);
   if (filter.sysselsattning) lines.push(`Sysselsättning: ${sysselsattning([filter.sysselsattning])}`);
+  if (filter.coordinatorStatus)
+    lines.push(`Koordinatorstatus: ${coordinatorStatuses[filter.coordinatorStatus]}`);
   if (filter.q) lines.push(`Fritext: ${filter.q}`);
   return lines.length ? lines : ["Alla sjukfall"];
 }

@@ -3,6 +3,7 @@
  * share, and the pure rules on it — filters, sorting, the counts split by sex, and the length
  * buckets. No I/O: the server builds rows (`./service.ts`), this module only reshapes them.
  */
+import { linkedCase, type CaseLink, type LinkableCase } from "../cases/case-link.ts";
 import { isLongerThan30Days } from "../cases/length.ts";
 import type { RiskAssessment } from "./risk.ts";
 
@@ -44,6 +45,54 @@ export interface UnitListRow {
   /** Strictly longer than the FMB recommendation (PRODUCT §3). */
   fmbExceeded: boolean;
   risk: RiskAssessment;
+  /** The rehabkoordinator's status of the case; EJ_KONTAKTAD until set. */
+  coordinatorStatus: CoordinatorStatus;
+  /** How many times the status was set (0: never); a change names it, a stale one answers 409. */
+  coordinatorStatusVersion: number;
+}
+
+/** The rehabkoordinator's status per case (issue #12), in the order the work goes. */
+export const coordinatorStatuses = {
+  EJ_KONTAKTAD: "Ej kontaktad",
+  KONTAKTAD: "Kontaktad",
+  AKTIV: "Aktiv",
+  AVSLUTAD: "Avslutad",
+} as const;
+export type CoordinatorStatus = keyof typeof coordinatorStatuses;
+export const coordinatorStatusIds = Object.keys(coordinatorStatuses) as [
+  CoordinatorStatus,
+  ...CoordinatorStatus[],
+];
+
+/** One saved status of a case: a new record with the next version supersedes the earlier ones. */
+export interface CoordinatorStatusRecord extends CaseLink {
+  status: CoordinatorStatus;
+  version: number;
+}
+
+export interface CurrentCoordinatorStatus {
+  status: CoordinatorStatus;
+  version: number;
+}
+
+export const noCoordinatorStatus: CurrentCoordinatorStatus = { status: "EJ_KONTAKTAD", version: 0 };
+
+/**
+ * The current status of one of the patient's cases: the newest record (highest version) linked to
+ * it among the patient's records; EJ_KONTAKTAD, version 0, when none is.
+ */
+export function coordinatorStatusOf<C extends LinkableCase>(
+  target: C,
+  cases: readonly C[],
+  records: readonly CoordinatorStatusRecord[],
+): CurrentCoordinatorStatus {
+  let current = noCoordinatorStatus;
+  for (const record of records) {
+    if (record.version > current.version && linkedCase(cases, record) === target) {
+      current = { status: record.status, version: record.version };
+    }
+  }
+  return current;
 }
 
 export const unitListStatuses = { ONGOING: "Pågående", ENDED: "Avslutat" } as const;
@@ -93,7 +142,8 @@ export interface UnitListFilter {
   sysselsattning?: string;
   status?: UnitListStatus;
   fmbExceeded?: boolean;
-  /** Free text: name (as shown), personnummer, diagnosis code or title. */
+  coordinatorStatus?: CoordinatorStatus;
+  /** Free text: name (as shown), personnummer, diagnosis code or title, doctor's name. */
   q?: string;
 }
 
@@ -110,6 +160,7 @@ function matchesText(row: UnitListRow, query: string): boolean {
   }
   const code = needle.replace(/\./g, "").toUpperCase();
   if (row.diagnoses.some((d) => d.startsWith(code))) return true;
+  if (row.doctorName?.toLowerCase().includes(needle)) return true;
   return row.diagnosisTitle?.toLowerCase().includes(needle) ?? false;
 }
 
@@ -133,6 +184,7 @@ export function matchesFilter(row: UnitListRow, f: UnitListFilter): boolean {
   if (f.sysselsattning !== undefined && !row.sysselsattning.includes(f.sysselsattning)) return false;
   if (f.status !== undefined && row.status !== f.status) return false;
   if (f.fmbExceeded !== undefined && row.fmbExceeded !== f.fmbExceeded) return false;
+  if (f.coordinatorStatus !== undefined && row.coordinatorStatus !== f.coordinatorStatus) return false;
   if (f.q !== undefined && !matchesText(row, f.q)) return false;
   return true;
 }
@@ -176,6 +228,7 @@ export const sortColumns = {
   risk: (r) => r.risk.score,
   doctor: (r) => r.doctorName?.toLocaleLowerCase("sv") ?? null,
   fmb: (r) => (r.fmbExceeded ? 1 : 0),
+  coordinatorStatus: (r) => coordinatorStatusIds.indexOf(r.coordinatorStatus),
 } satisfies Record<string, (row: UnitListRow) => SortValue>;
 export type SortColumn = keyof typeof sortColumns;
 export const sortColumnIds = Object.keys(sortColumns) as [SortColumn, ...SortColumn[]];
