@@ -1,7 +1,8 @@
 /**
- * The unit list table: sortable column headers (aria-sort on the sorted one), one row per case,
- * the patient's name links to the patient page, and the risk score opens a row listing each flag
- * with the facts that raised it. Rows are memoised: typing in the filter does not redraw them.
+ * The unit list table: sortable column headers (aria-sort on the sorted one) that stay in view while
+ * the compact rows scroll under them, one row per case, the patient's name links to the patient
+ * page, and the risk score opens a row listing each flag with the facts that raised it. Rows are
+ * memoised: typing in the filter does not redraw them.
  */
 import { Anchor, Badge, Table, Text, UnstyledButton } from "@mantine/core";
 import { memo, useState } from "react";
@@ -11,6 +12,7 @@ import type { SysselsattningType } from "../../certificates/rules/draft.ts";
 import type { SortColumn, UnitListRow } from "../api/worklist.ts";
 import { dateLabel, sexLabel } from "../format.ts";
 import { columnLabels } from "./columns.ts";
+import { CoordinatorStatusCell } from "./CoordinatorStatusCell.tsx";
 import type { ListSort } from "./filters.ts";
 
 const texts = {
@@ -45,13 +47,15 @@ interface Props {
   hidePersonal: boolean;
   offset: number;
   total: number;
+  /** The rehabkoordinator sets the coordinator status in the row. */
+  canSetStatus: boolean;
 }
 
 export const UnitListTable = memo(function UnitListTable(props: Props) {
-  const { rows, columns, sort, onSort, hidePersonal, offset, total } = props;
+  const { rows, columns, sort, onSort, hidePersonal, offset, total, canSetStatus } = props;
   return (
-    <Table.ScrollContainer minWidth={columns.length * 105}>
-      <Table striped stickyHeader data-unit-list>
+    <div className="unit-list-scroll">
+      <Table striped stickyHeader verticalSpacing={2} horizontalSpacing="xs" fz="sm" data-unit-list>
         <Table.Caption className="visually-hidden">
           {texts.caption(rows.length ? offset + 1 : 0, offset + rows.length, total)}
         </Table.Caption>
@@ -70,11 +74,12 @@ export const UnitListTable = memo(function UnitListTable(props: Props) {
               number={offset + index + 1}
               columns={columns}
               hidePersonal={hidePersonal}
+              canSetStatus={canSetStatus}
             />
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 });
 
@@ -90,11 +95,7 @@ function SortHeader({
   const active = sort.column === column;
   const arrow = active ? (sort.order === "asc" ? "▲" : "▼") : "↕";
   return (
-    <Table.Th
-      scope="col"
-      aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}
-      style={{ whiteSpace: "nowrap" }}
-    >
+    <Table.Th scope="col" aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}>
       <UnstyledButton
         onClick={() => onSort(column)}
         fw={700}
@@ -121,11 +122,13 @@ const CaseRow = memo(function CaseRow({
   number,
   columns,
   hidePersonal,
+  canSetStatus,
 }: {
   row: UnitListRow;
   number: number;
   columns: SortColumn[];
   hidePersonal: boolean;
+  canSetStatus: boolean;
 }) {
   const [riskOpen, setRiskOpen] = useState(false);
   const detailsId = `risk-${number}`;
@@ -159,17 +162,14 @@ const CaseRow = memo(function CaseRow({
       case "status":
         return row.status === "ONGOING" ? texts.ongoing : texts.ended;
       case "diagnosis":
+        // One line: the code, then the title cut with an ellipsis (whole in `title` and to readers).
         return (
-          <>
+          <span className="diagnosis-cell" title={row.diagnosisTitle ?? undefined}>
             <Text span fw={600} fz="sm">
               {row.diagnosis}
             </Text>
-            {row.diagnosisTitle && (
-              <Text fz="xs" c="dimmed" lineClamp={2} maw={220}>
-                {row.diagnosisTitle}
-              </Text>
-            )}
-          </>
+            {row.diagnosisTitle && ` ${row.diagnosisTitle}`}
+          </span>
         );
       case "sysselsattning":
         return sysselsattning(row.sysselsattning);
@@ -205,6 +205,7 @@ const CaseRow = memo(function CaseRow({
           >
             <Badge
               component="span"
+              size="sm"
               color={levelColors[row.risk.level]}
               variant={row.risk.level === "HOG" ? "filled" : "outline"}
               maw="none"
@@ -222,6 +223,8 @@ const CaseRow = memo(function CaseRow({
         return row.fmbExceeded ? texts.fmbYes(row.fmbLimitDays) : texts.fmbNo;
       case "doctor":
         return row.doctorName ?? texts.noDoctor;
+      case "coordinatorStatus":
+        return <CoordinatorStatusCell row={row} number={number} editable={canSetStatus} />;
     }
   };
 
