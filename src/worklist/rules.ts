@@ -253,13 +253,18 @@ export function sortRows(
 ): UnitListRow[] {
   const value = sortColumns[column] as (row: UnitListRow) => SortValue;
   const sign = order === "asc" ? 1 : -1;
-  return [...rows].sort((x, y) => {
-    const a = value(x);
-    const b = value(y);
+  // Each row's value once (names are lower-cased per row, not per comparison).
+  const keyed = rows.map((row) => ({ row, key: value(row) }));
+  keyed.sort((x, y) => {
+    const a = x.key;
+    const b = y.key;
     if (a === null && b !== null) return 1;
     if (b === null && a !== null) return -1;
     const byValue = compareValues(a, b) * sign;
     if (byValue !== 0) return byValue;
-    return x.personnummer < y.personnummer ? -1 : x.personnummer > y.personnummer ? 1 : 0;
+    const p = x.row.personnummer;
+    const q = y.row.personnummer;
+    return p < q ? -1 : p > q ? 1 : 0;
   });
+  return keyed.map((k) => k.row);
 }
