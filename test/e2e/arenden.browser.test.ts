@@ -124,7 +124,8 @@ describe("komplettering: register, see on the start page, answer", () => {
     await expectNoAxeViolations(doctor);
     await screenshot(doctor, "22-sjukfall-tidslinje");
 
-    // Answer: kan ej komplettera, with a reason.
+    // Answer: kan ej komplettera, with a reason (the doctor opened at Sjukfall och intyg).
+    await doctor.getByRole("tab", { name: "Ärenden" }).click();
     const arende = doctor
       .getByRole("region", { name: "Ärenden från Försäkringskassan" })
       .getByTestId("arende")

@@ -11,7 +11,9 @@ describe("the patient page's open section", () => {
     expect(openSection(null, all, ["patient.read", "coordination.read", "certificate.sign"])).toBe(
       "sjukfall",
     );
-    expect(openSection(null, all, ["patient.read", "arende.register"])).toBe("oversikt");
+    expect(openSection(null, all, ["patient.read", "arende.register"])).toBe("arenden");
+    expect(openSection(null, ["oversikt", "logg"], ["audit.review"])).toBe("logg");
+    expect(openSection(null, all, ["patient.read", "coordination.read"])).toBe("oversikt");
   });
 
   it("follows the address when it names a section the user has, else the role's", () => {

@@ -1,7 +1,7 @@
 /**
  * The patient page's sections, in tab order, and which one a user opens at: the one named in the
- * address (`?avsnitt=`, a section id, never patient data), else the one of their role — the
- * rehabkoordinator's Koordinering, the doctor's Sjukfall och intyg — else Översikt.
+ * address (`?avsnitt=`, a section id, never patient data), else the one of their role, else
+ * Översikt.
  */
 import type { Capability } from "../../access/policy.ts";
 
@@ -18,10 +18,17 @@ export type PatientSectionId = keyof typeof patientSections;
 /** The address parameter that names the open section. */
 export const sectionParam = "avsnitt";
 
-/** The role's own section, by what the user may do (first match). */
+/**
+ * The role's own section, by what the user may do (first match): the rehabkoordinator's
+ * Koordinering, the doctor's Sjukfall och intyg, the secretary's Ärenden (registering what
+ * Försäkringskassan sends), the log reviewer's Logg.
+ */
 const roleSections: [Capability, PatientSectionId][] = [
   ["coordination.write", "koordinering"],
   ["certificate.sign", "sjukfall"],
+  ["arende.register", "arenden"],
+  ["audit.review", "logg"],
+  ["patient.log-extract", "logg"],
 ];
 
 export function openSection(
