@@ -56,6 +56,7 @@ describe("a rehabkoordinator's day", () => {
       .getByRole("link", { name: "Pågående sjukfall" })
       .click();
     await page.getByRole("heading", { level: 1, name: "Pågående sjukfall" }).waitFor();
+    await page.getByRole("button", { name: /^Filter/ }).click();
     await field(page, "Mer än 30 dagar").check();
     await field(page, "Sök i listan").fill(patient.name);
     const link = page.locator("table[data-unit-list]").getByRole("link", { name: patient.name }).first();
