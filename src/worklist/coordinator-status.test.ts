@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { auditEvent, certificate } from "../db/schema.ts";
-import { derivedColumns } from "../certificates/workflow.ts";
+import { auditEvent } from "../db/schema.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
-import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
+import { buildCertificate, buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
 import { addDays } from "../cases/days.ts";
 import { clock } from "../dates/clock.ts";
 import type { UnitListRow } from "./rules.ts";
@@ -29,26 +28,8 @@ describe.each(testDatabaseKinds())("coordinator status of a case on %s", (kind) 
   let patientId: string;
   let otherPatientId: string;
 
-  async function signed(patient: string, unit: string, from: string, to: string) {
-    const body = {
-      sysselsattning: ["NUVARANDE_ARBETE"],
-      diagnoser: [{ kod: "F43.2", text: "Diagnos" }],
-      perioder: [{ grad: 100, from, tom: to }],
-    };
-    const [row] = await database.db
-      .insert(certificate)
-      .values({
-        unitId: unit,
-        patientId: patient,
-        doctorId,
-        status: "SIGNERAT",
-        signedAt: `${from}T10:00:00Z`,
-        content: body,
-        ...derivedColumns(body),
-      })
-      .returning();
-    return row!.id;
-  }
+  const signed = (patientId: string, unitId: string, from: string, to: string) =>
+    buildCertificate(database.db, { unitId, patientId, doctorId, periods: [[100, from, to]] });
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
