@@ -13,6 +13,7 @@ import type { SortColumn, UnitListRow } from "../api/worklist.ts";
 import { dateLabel, sexLabel } from "../format.ts";
 import { columnLabels } from "./columns.ts";
 import { CoordinatorStatusCell } from "./CoordinatorStatusCell.tsx";
+import { RiskDetails } from "./RiskDetails.tsx";
 import type { ListSort } from "./filters.ts";
 
 const texts = {
@@ -26,9 +27,6 @@ const texts = {
   noArenden: "Inga",
   riskNone: "Ingen",
   riskButton: (level: string, score: number) => `${level} (${score} p)`,
-  riskDetails: "Riskfaktorer",
-  riskFor: (row: number) => `Riskfaktorer för raden ${row}`,
-  weight: (w: number) => `+${w} p`,
   fmbYes: (limit: number | null) => (limit ? `Ja (rek. högst ${limit} d)` : "Ja"),
   fmbNo: "Nej",
   noDoctor: "–",
@@ -241,36 +239,7 @@ const CaseRow = memo(function CaseRow({
           </Table.Td>
         ))}
       </Table.Tr>
-      {riskOpen && (
-        <Table.Tr id={detailsId} data-risk-details>
-          <Table.Td colSpan={columns.length} bg="gray.0">
-            <Text fw={700} fz="sm" mb={4}>
-              {texts.riskDetails}
-            </Text>
-            <ul aria-label={texts.riskFor(number)} style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-              {row.risk.flags.map((flag) => (
-                <li key={flag.code}>
-                  <Text span fw={600} fz="sm">
-                    {flag.label}
-                  </Text>{" "}
-                  <Text span fz="sm">
-                    ({texts.weight(flag.weight)})
-                  </Text>
-                  <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-                    {flag.facts.map((fact) => (
-                      <li key={fact}>
-                        <Text span fz="sm">
-                          {fact}
-                        </Text>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </Table.Td>
-        </Table.Tr>
-      )}
+      {riskOpen && <RiskDetails id={detailsId} row={row} number={number} colSpan={columns.length} />}
     </>
   );
 });
