@@ -57,6 +57,9 @@ function layout(page: Page) {
   });
 }
 
+/** Server round trips (a debounced search, a save) may take a few seconds on a loaded machine. */
+const roundTrip = { timeout: 15_000 };
+
 describe("the unit list as a working surface, the patient page in sections", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -84,7 +87,7 @@ describe("the unit list as a working surface, the patient page in sections", () 
     await expectNoAxeViolations(page);
 
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await expect.poll(async () => (await layout(page)).rowsInView).toBeGreaterThanOrEqual(20);
+    await expect.poll(async () => (await layout(page)).rowsInView, roundTrip).toBeGreaterThanOrEqual(20);
     const large = await layout(page);
     expect(large.pageSideways).toBe(false);
     expect(large.tableSideways).toBe(false);
@@ -117,11 +120,12 @@ describe("the unit list as a working surface, the patient page in sections", () 
     await page.goto("/sjukfall");
     await field(page, "Sök i listan").fill(patient.name);
     const row = page.locator("table[data-unit-list] tbody tr").filter({ hasText: patient.name });
-    await expect.poll(() => page.locator("table[data-unit-list] tbody tr").count()).toBe(1);
+    await expect.poll(() => page.locator("table[data-unit-list] tbody tr").count(), roundTrip).toBe(1);
     await row.getByRole("combobox", { name: /^Koordinatorstatus/ }).selectOption({ label: "Kontaktad" });
     await expect
       .poll(
         async () => (await listAnswer(page)).rows.find((r) => r.patientId === patient.id)?.coordinatorStatus,
+        roundTrip,
       )
       .toBe("KONTAKTAD");
 
@@ -134,14 +138,16 @@ describe("the unit list as a working surface, the patient page in sections", () 
     await expectNoAxeViolations(page);
     await statusChip.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => statusChip.count()).toBe(0);
+    await expect.poll(() => statusChip.count(), roundTrip).toBe(0);
     // The search chip is left and has the focus.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
-      `Ta bort filtret Sök: ${patient.name}`,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")), roundTrip)
+      .toBe(`Ta bort filtret Sök: ${patient.name}`);
     await page.keyboard.press("Space");
-    await expect.poll(() => chips.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Filter/);
+    await expect.poll(() => chips.count(), roundTrip).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), roundTrip)
+      .toMatch(/^Filter/);
     expect(await field(page, "Sök i listan").inputValue()).toBe("");
   });
 

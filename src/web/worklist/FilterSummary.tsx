@@ -4,7 +4,7 @@
  * removal the focus goes to the next chip, or to the toggle when none is left.
  */
 import { Button, Group, Text, UnstyledButton } from "@mantine/core";
-import { useCallback, useRef } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { FilterChip, ListFilter } from "./filters.ts";
 import { SearchField } from "./SearchField.tsx";
 
@@ -42,13 +42,18 @@ export function FilterSummary(props: Props) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const chipsRef = useRef<HTMLUListElement>(null);
 
+  // After a removal, once the chips are drawn without it: focus its successor, or the toggle.
+  const focusAfterRemoval = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const index = focusAfterRemoval.current;
+    if (index === null) return;
+    focusAfterRemoval.current = null;
+    const buttons = chipsRef.current?.querySelectorAll<HTMLButtonElement>("button") ?? [];
+    (buttons[Math.min(index, buttons.length - 1)] ?? toggleRef.current)?.focus();
+  }, [chips]);
   const remove = (index: number) => {
+    focusAfterRemoval.current = index;
     onChange(chips[index]!.remove(filter));
-    // The list re-renders without the chip: focus its successor (or the toggle) once it has.
-    requestAnimationFrame(() => {
-      const buttons = chipsRef.current?.querySelectorAll<HTMLButtonElement>("button") ?? [];
-      (buttons[Math.min(index, buttons.length - 1)] ?? toggleRef.current)?.focus();
-    });
   };
 
   return (
