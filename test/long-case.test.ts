@@ -73,6 +73,8 @@ function listRow(c: { start: string; end: string; days: number }, day: number): 
     fmbExceeded: false,
     risk: { score: 0, level: "INGEN", flags: [] },
     teamStatus: null,
+    coordinatorStatus: "EJ_KONTAKTAD",
+    coordinatorStatusVersion: 0,
   };
 }
 

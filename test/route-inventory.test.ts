@@ -590,6 +590,17 @@ const exercises: Record<string, (w: World) => Promise<Response>> = {
     await w.checkpoint();
     return w.client.request("GET", "/api/sjukfall/export?format=csv");
   },
+  "PUT /api/sjukfall/{id}/koordinatorstatus": async (w) => {
+    await coordinationCase(w);
+    const list = await w.client.json<{
+      rows: { patientId: string; start: string; anchorCertificateId: string }[];
+    }>("GET", "/api/sjukfall?limit=1000");
+    const row = list.body.rows.find((r) => r.patientId === w.patientId)!;
+    await w.checkpoint();
+    return w.client.request("PUT", `/api/sjukfall/${w.patientId}/koordinatorstatus`, {
+      body: { caseStart: row.start, certificateId: row.anchorCertificateId, status: "KONTAKTAD", version: 0 },
+    });
+  },
   "GET /api/tasks": async (w) => {
     await taskOf(w);
     await w.checkpoint();

@@ -1215,3 +1215,32 @@ export const deviationEvent = pgTable(
   },
   (t) => [index("deviation_event_deviation_idx").on(t.unitId, t.deviationId, t.at)],
 );
+
+/**
+ * The rehabkoordinator's status per case of the unit list (issue #12): append-only, each change a
+ * new row with the next version of its case; linked to a certificate of the case
+ * (src/cases/case-link.ts) so it follows the case when the start moves.
+ */
+export const coordinatorCaseStatus = pgTable(
+  "coordinator_case_status",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => unit.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patient.id),
+    caseStart: date("case_start", { mode: "string" }).notNull(),
+    caseCertificateId: uuid("case_certificate_id").references(() => certificate.id),
+    status: text("status").$type<"EJ_KONTAKTAD" | "KONTAKTAD" | "AKTIV" | "AVSLUTAD">().notNull(),
+    version: integer("version").notNull(),
+    setBy: uuid("set_by")
+      .notNull()
+      .references(() => appUser.id),
+    setAt: timestamp("set_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("coordinator_case_status_version_key").on(t.unitId, t.patientId, t.caseStart, t.version),
+  ],
+);

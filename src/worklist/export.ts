@@ -12,6 +12,7 @@ import type { SysselsattningType } from "../certificates/rules/draft.ts";
 import { riskLevels } from "./risk.ts";
 import { teamStatuses } from "../traceability/rules.ts";
 import {
+  coordinatorStatuses,
   lengthBuckets,
   unitListStatuses,
   type SexCounts,
@@ -50,6 +51,7 @@ export const exportColumns: { header: string; value: (row: UnitListRow) => strin
   { header: "Risknivå", value: (r) => riskLevels[r.risk.level] },
   { header: "Läkare", value: (r) => r.doctorName },
   { header: "Teamstatus", value: (r) => (r.teamStatus ? teamStatuses[r.teamStatus] : null) },
+  { header: "Koordinatorstatus", value: (r) => coordinatorStatuses[r.coordinatorStatus] },
 ];
 
 const sortLabels: Record<SortColumn, string> = {
@@ -71,6 +73,7 @@ const sortLabels: Record<SortColumn, string> = {
   doctor: "läkare",
   fmb: "över FMB",
   teamStatus: "teamstatus",
+  coordinatorStatus: "koordinatorstatus",
 };
 
 /** The filters in Swedish, one line each; "Alla sjukfall" when none is set. */
@@ -104,6 +107,8 @@ export function describeFilter(
   if (filter.endFrom || filter.endTo)
     lines.push(`Slutdatum: ${filter.endFrom ?? ""} – ${filter.endTo ?? ""}`);
   if (filter.sysselsattning) lines.push(`Sysselsättning: ${sysselsattning([filter.sysselsattning])}`);
+  if (filter.coordinatorStatus)
+    lines.push(`Koordinatorstatus: ${coordinatorStatuses[filter.coordinatorStatus]}`);
   if (filter.q) lines.push(`Fritext: ${filter.q}`);
   return lines.length ? lines : ["Alla sjukfall"];
 }

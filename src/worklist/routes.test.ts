@@ -279,7 +279,7 @@ describe.each(testDatabaseKinds())("unit list API on %s", (kind) => {
     const lines = text.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines).toContain("Personuppgifter;Dolda: namn och personnummer ingår inte");
     expect(lines.find((l) => l.startsWith("Status;"))).toBe(
-      "Status;Ålder;Kön;Diagnos;Diagnostext;Sysselsättning;Start;Slut;Längd (dagar);Dag i sjukfallet;Längre än 30 dagar;Antal intyg;Grad (%);Öppna ärenden;Över FMB;Risk (poäng);Risknivå;Läkare;Teamstatus",
+      "Status;Ålder;Kön;Diagnos;Diagnostext;Sysselsättning;Start;Slut;Längd (dagar);Dag i sjukfallet;Längre än 30 dagar;Antal intyg;Grad (%);Öppna ärenden;Över FMB;Risk (poäng);Risknivå;Läkare;Teamstatus;Koordinatorstatus",
     );
     expect(await auditSince(before)).toEqual([
       { patientId: patients.anna, action: "EXPORT", details: { format: "csv", hidePersonal: true } },

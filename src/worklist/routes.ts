@@ -13,11 +13,20 @@ import { stockholmToday } from "../dates/today.ts";
 import { unit } from "../db/schema.ts";
 import type { Tx } from "../db/client.ts";
 import type { AppEnv } from "../server/env.ts";
-import { jsonResponse } from "../server/openapi.ts";
-import { createRouter, patientRoute } from "../server/router.ts";
+import { jsonBody, jsonResponse } from "../server/openapi.ts";
+import { createRouter, onUnit, patientRoute } from "../server/router.ts";
+import { patientIdParam } from "../patients/schema.ts";
 import { describeFilter, renderCsv, renderPdf, renderXlsx, type ExportInput } from "./export.ts";
 import { countBySex, filterRows, sortRows, type UnitListFilter } from "./rules.ts";
-import { toFilter, unitListExportQuery, unitListQuery, unitListResponse } from "./schema.ts";
+import {
+  coordinatorStatusBody,
+  coordinatorStatusResponse,
+  toFilter,
+  unitListExportQuery,
+  unitListQuery,
+  unitListResponse,
+} from "./schema.ts";
+import { setCoordinatorStatus } from "./coordinator-status.ts";
 import { registerPreferenceRoutes } from "./preferences.ts";
 import { computeUnitList } from "./service.ts";
 import { withTeamStatus } from "../traceability/facts.ts";
@@ -53,6 +62,14 @@ const routes = {
         },
       },
     },
+  }),
+  coordinatorStatus: route({
+    method: "put",
+    path: "/sjukfall/{id}/koordinatorstatus",
+    summary:
+      "The rehabkoordinator sets the status of the patient's case (ej kontaktad, kontaktad, aktiv, avslutad)",
+    request: { params: patientIdParam, body: jsonBody(coordinatorStatusBody) },
+    responses: { 200: jsonResponse(coordinatorStatusResponse, "The status now") },
   }),
 };
 
@@ -186,6 +203,12 @@ export function worklistRoutes() {
       "content-disposition": `attachment; filename="pagaende-sjukfall-${input.today}.${format}"`,
       "cache-control": "no-store",
     });
+  });
+
+  router.openapi(routes.coordinatorStatus, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    return c.json(await onUnit(c, "coordination.write", (ctx) => setCoordinatorStatus(ctx, id, body)), 200);
   });
 
   registerPreferenceRoutes(router);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RiskAssessment } from "./risk.ts";
 import {
+  coordinatorStatusOf,
   countBySex,
   filterRows,
   lengthBucketOf,
@@ -42,6 +43,8 @@ function row(overrides: Partial<UnitListRow> = {}): UnitListRow {
     fmbExceeded: false,
     risk: noRisk,
     teamStatus: null,
+    coordinatorStatus: "EJ_KONTAKTAD",
+    coordinatorStatusVersion: 0,
     ...overrides,
   };
 }
@@ -113,18 +116,48 @@ describe("filters", () => {
     expect(matchesFilter(r, { fmbExceeded: true })).toBe(false);
   });
 
-  it("free text matches name, personnummer with or without dash, diagnosis code and title", () => {
+  it("free text matches name, personnummer with or without dash, diagnosis code and title, doctor", () => {
     const r = row();
-    for (const q of ["anna", "19900312-2398", "199003122398", "2398", "F43", "f43.2", "anpassning"]) {
+    for (const q of ["anna", "19900312-2398", "199003122398", "2398", "F43", "f43.2", "anpassning", "ek"]) {
       expect(matchesFilter(r, { q }), q).toBe(true);
     }
     expect(matchesFilter(r, { q: "Bengt" })).toBe(false);
+  });
+
+  it("filters on the coordinator status", () => {
+    expect(matchesFilter(row(), { coordinatorStatus: "EJ_KONTAKTAD" })).toBe(true);
+    expect(matchesFilter(row(), { coordinatorStatus: "AKTIV" })).toBe(false);
+    expect(matchesFilter(row({ coordinatorStatus: "AKTIV" }), { coordinatorStatus: "AKTIV" })).toBe(true);
   });
 
   it("never matches a protected identity on its real name", () => {
     const masked = row({ name: "Skyddad identitet", protectedIdentity: true });
     expect(matchesFilter(masked, { q: "Anna" })).toBe(false);
     expect(matchesFilter(masked, { q: "19900312" })).toBe(true);
+  });
+});
+
+describe("coordinator status of a case", () => {
+  const current = { start: "2026-10-01", end: "2026-11-30", certificateIds: ["c1", "c2"] };
+  const earlier = { start: "2026-01-01", end: "2026-02-01", certificateIds: ["c0"] };
+  const cases = [current, earlier];
+
+  it("is ej kontaktad, version 0, without a record", () => {
+    expect(coordinatorStatusOf(current, cases, [])).toEqual({ status: "EJ_KONTAKTAD", version: 0 });
+  });
+
+  it("is the newest record linked to the case, by certificate or else by start", () => {
+    const records = [
+      { certificateId: "c1", caseStart: "2026-10-05", status: "KONTAKTAD" as const, version: 1 },
+      { certificateId: "c2", caseStart: "2026-10-01", status: "AKTIV" as const, version: 2 },
+      { certificateId: "c0", caseStart: "2026-01-01", status: "AVSLUTAD" as const, version: 3 },
+    ];
+    expect(coordinatorStatusOf(current, cases, records)).toEqual({ status: "AKTIV", version: 2 });
+    expect(coordinatorStatusOf(earlier, cases, records)).toEqual({ status: "AVSLUTAD", version: 3 });
+    const byStart = [
+      { certificateId: null, caseStart: "2026-10-10", status: "KONTAKTAD" as const, version: 1 },
+    ];
+    expect(coordinatorStatusOf(current, cases, byStart)).toEqual({ status: "KONTAKTAD", version: 1 });
   });
 });
 

@@ -3,6 +3,7 @@
  * share, and the pure rules on it — filters, sorting, the counts split by sex, and the length
  * buckets. No I/O: the server builds rows (`./service.ts`), this module only reshapes them.
  */
+import { linkedCase, type CaseLink, type LinkableCase } from "../cases/case-link.ts";
 import { isLongerThan30Days } from "../cases/length.ts";
 import type { RiskAssessment } from "./risk.ts";
 import { teamStatusIds, type TeamStatus } from "../traceability/rules.ts";
@@ -51,6 +52,54 @@ export interface UnitListRow {
    * so the list and the export add it per request (`../traceability/facts.ts`).
    */
   teamStatus: TeamStatus | null;
+  /** The rehabkoordinator's status of the case; EJ_KONTAKTAD until set. */
+  coordinatorStatus: CoordinatorStatus;
+  /** How many times the status was set (0: never); a change names it, a stale one answers 409. */
+  coordinatorStatusVersion: number;
+}
+
+/** The rehabkoordinator's status per case (issue #12), in the order the work goes. */
+export const coordinatorStatuses = {
+  EJ_KONTAKTAD: "Ej kontaktad",
+  KONTAKTAD: "Kontaktad",
+  AKTIV: "Aktiv",
+  AVSLUTAD: "Avslutad",
+} as const;
+export type CoordinatorStatus = keyof typeof coordinatorStatuses;
+export const coordinatorStatusIds = Object.keys(coordinatorStatuses) as [
+  CoordinatorStatus,
+  ...CoordinatorStatus[],
+];
+
+/** One saved status of a case: a new record with the next version supersedes the earlier ones. */
+export interface CoordinatorStatusRecord extends CaseLink {
+  status: CoordinatorStatus;
+  version: number;
+}
+
+export interface CurrentCoordinatorStatus {
+  status: CoordinatorStatus;
+  version: number;
+}
+
+export const noCoordinatorStatus: CurrentCoordinatorStatus = { status: "EJ_KONTAKTAD", version: 0 };
+
+/**
+ * The current status of one of the patient's cases: the newest record (highest version) linked to
+ * it among the patient's records; EJ_KONTAKTAD, version 0, when none is.
+ */
+export function coordinatorStatusOf<C extends LinkableCase>(
+  target: C,
+  cases: readonly C[],
+  records: readonly CoordinatorStatusRecord[],
+): CurrentCoordinatorStatus {
+  let current = noCoordinatorStatus;
+  for (const record of records) {
+    if (record.version > current.version && linkedCase(cases, record) === target) {
+      current = { status: record.status, version: record.version };
+    }
+  }
+  return current;
 }
 
 export const unitListStatuses = { ONGOING: "Pågående", ENDED: "Avslutat" } as const;
@@ -101,7 +150,8 @@ export interface UnitListFilter {
   status?: UnitListStatus;
   fmbExceeded?: boolean;
   teamStatus?: TeamStatus;
-  /** Free text: name (as shown), personnummer, diagnosis code or title. */
+  coordinatorStatus?: CoordinatorStatus;
+  /** Free text: name (as shown), personnummer, diagnosis code or title, doctor's name. */
   q?: string;
 }
 
@@ -118,6 +168,7 @@ function matchesText(row: UnitListRow, query: string): boolean {
   }
   const code = needle.replace(/\./g, "").toUpperCase();
   if (row.diagnoses.some((d) => d.startsWith(code))) return true;
+  if (row.doctorName?.toLowerCase().includes(needle)) return true;
   return row.diagnosisTitle?.toLowerCase().includes(needle) ?? false;
 }
 
@@ -142,6 +193,7 @@ export function matchesFilter(row: UnitListRow, f: UnitListFilter): boolean {
   if (f.status !== undefined && row.status !== f.status) return false;
   if (f.fmbExceeded !== undefined && row.fmbExceeded !== f.fmbExceeded) return false;
   if (f.teamStatus !== undefined && row.teamStatus !== f.teamStatus) return false;
+  if (f.coordinatorStatus !== undefined && row.coordinatorStatus !== f.coordinatorStatus) return false;
   if (f.q !== undefined && !matchesText(row, f.q)) return false;
   return true;
 }
@@ -186,6 +238,7 @@ export const sortColumns = {
   doctor: (r) => r.doctorName?.toLocaleLowerCase("sv") ?? null,
   fmb: (r) => (r.fmbExceeded ? 1 : 0),
   teamStatus: (r) => (r.teamStatus === null ? null : teamStatusIds.indexOf(r.teamStatus)),
+  coordinatorStatus: (r) => coordinatorStatusIds.indexOf(r.coordinatorStatus),
 } satisfies Record<string, (row: UnitListRow) => SortValue>;
 export type SortColumn = keyof typeof sortColumns;
 export const sortColumnIds = Object.keys(sortColumns) as [SortColumn, ...SortColumn[]];
@@ -210,13 +263,18 @@ export function sortRows(
 ): UnitListRow[] {
   const value = sortColumns[column] as (row: UnitListRow) => SortValue;
   const sign = order === "asc" ? 1 : -1;
-  return [...rows].sort((x, y) => {
-    const a = value(x);
-    const b = value(y);
+  // Each row's value once (names are lower-cased per row, not per comparison).
+  const keyed = rows.map((row) => ({ row, key: value(row) }));
+  keyed.sort((x, y) => {
+    const a = x.key;
+    const b = y.key;
     if (a === null && b !== null) return 1;
     if (b === null && a !== null) return -1;
     const byValue = compareValues(a, b) * sign;
     if (byValue !== 0) return byValue;
-    return x.personnummer < y.personnummer ? -1 : x.personnummer > y.personnummer ? 1 : 0;
+    const p = x.row.personnummer;
+    const q = y.row.personnummer;
+    return p < q ? -1 : p > q ? 1 : 0;
   });
+  return keyed.map((k) => k.row);
 }

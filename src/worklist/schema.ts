@@ -3,7 +3,13 @@ import { z } from "@hono/zod-openapi";
 import { sysselsattningTypes } from "../certificates/rules/draft.ts";
 import { riskFlagLabels, riskLevels } from "./risk.ts";
 import { teamStatusIds } from "../traceability/rules.ts";
-import { lengthBucketIds, sortColumnIds, type LengthBucketId, type UnitListFilter } from "./rules.ts";
+import {
+  coordinatorStatusIds,
+  lengthBucketIds,
+  sortColumnIds,
+  type LengthBucketId,
+  type UnitListFilter,
+} from "./rules.ts";
 
 const flag = (description: string) => z.enum(["true", "false"]).optional().openapi({ description });
 const whole = (label: string, max: number) =>
@@ -45,6 +51,10 @@ const filterFields = {
   sysselsattning: z.enum(sysselsattningTypes, { error: "Okänd sysselsättning." }).optional(),
   status: z.enum(["ONGOING", "ENDED"], { error: "Status ska vara ONGOING eller ENDED." }).optional(),
   teamStatus: z.enum(teamStatusIds, { error: "Okänd teamstatus." }).optional(),
+  coordinatorStatus: z
+    .enum(coordinatorStatusIds, { error: "Okänd koordinatorstatus." })
+    .optional()
+    .openapi({ description: `The rehabkoordinator's status: ${coordinatorStatusIds.join(", ")}` }),
   q: z.string().trim().max(100, "Söktexten är för lång.").optional(),
   sort: z.enum(sortColumnIds, { error: "Okänd kolumn att sortera på." }).default("days"),
   order: z.enum(["asc", "desc"], { error: "Ordningen ska vara asc eller desc." }).default("desc"),
@@ -124,6 +134,7 @@ export function toFilter(query: FilterQuery): UnitListFilter {
     sysselsattning: query.sysselsattning,
     status: query.status,
     teamStatus: query.teamStatus,
+    coordinatorStatus: query.coordinatorStatus,
     q: query.q === "" ? undefined : query.q,
   };
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as UnitListFilter;
@@ -173,6 +184,8 @@ export const unitListRowSchema = z.object({
   fmbExceeded: z.boolean(),
   risk: riskSchema,
   teamStatus: z.enum(teamStatusIds).nullable(),
+  coordinatorStatus: z.enum(coordinatorStatusIds),
+  coordinatorStatusVersion: z.number(),
 });
 
 export const unitListResponse = z
@@ -214,7 +227,36 @@ export const doctorsSchema = z
   .object({ doctors: z.array(z.object({ id: z.string(), name: z.string() })) })
   .openapi("UnitListDoctors");
 
+// ---- The rehabkoordinator's status of a case ----
+
+export const coordinatorStatusBody = z
+  .strictObject({
+    /** The case as the list shows it: its start and its anchor certificate. */
+    caseStart: z.iso.date({ error: "Ange sjukfallets start som ÅÅÅÅ-MM-DD." }),
+    certificateId: z.uuid({ error: "Ogiltigt intygs-id." }),
+    status: z.enum(coordinatorStatusIds, {
+      error: `Välj status: ${coordinatorStatusIds.join(", ")}.`,
+    }),
+    /** The version the user saw (0: never set); another one answers 409. */
+    version: z
+      .number({ error: "Versionen ska vara ett heltal." })
+      .int({ error: "Versionen ska vara ett heltal." })
+      .min(0, { error: "Versionen kan inte vara negativ." }),
+  })
+  .openapi("CoordinatorStatusChange");
+
+export const coordinatorStatusResponse = z
+  .object({
+    patientId: z.string(),
+    caseStart: z.string(),
+    status: z.enum(coordinatorStatusIds),
+    version: z.number(),
+  })
+  .openapi("CoordinatorStatus");
+
 export type SexCounts = z.output<typeof countsSchema>;
 export type UnitList = z.output<typeof unitListResponse>;
 export type UnitListPreferences = z.output<typeof preferencesSchema>;
 export type UnitListDoctors = z.output<typeof doctorsSchema>;
+export type CoordinatorStatusChange = z.input<typeof coordinatorStatusBody>;
+export type CoordinatorStatusResult = z.output<typeof coordinatorStatusResponse>;

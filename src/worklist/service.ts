@@ -11,8 +11,14 @@ import type { Database, Queryable } from "../db/client.ts";
 import { ageOn, formatPersonnummer, listName } from "../patients/identity.ts";
 import type { ReferenceData } from "../reference/index.ts";
 import { assessRisk, groupShares, type GroupShare } from "./risk.ts";
-import type { UnitListRow } from "./rules.ts";
-import { anchorRows, certificatesNear, certificatesOfUnitSince, openArendenOf } from "./store.ts";
+import { coordinatorStatusOf, type CoordinatorStatusRecord, type UnitListRow } from "./rules.ts";
+import {
+  anchorRows,
+  certificatesNear,
+  certificatesOfUnitSince,
+  coordinatorStatusRecords,
+  openArendenOf,
+} from "./store.ts";
 import { doctorsSeenBy } from "../handover/store.ts";
 import { cachedUnitList, clearUnitListCache } from "./cache.ts";
 
@@ -101,6 +107,26 @@ export async function computeUnitList(q: Queryable, ctx: UnitListContext): Promi
   return all.filter((u) => u.row.doctorId !== null && doctors.has(u.row.doctorId));
 }
 
+/** The current coordinator status of each listed case, from the records of its patient. */
+function coordinatorStatusLookup(
+  cases: readonly Sjukfall[],
+  records: readonly (CoordinatorStatusRecord & { patientId: string })[],
+) {
+  const recordsOf = new Map<string, CoordinatorStatusRecord[]>();
+  for (const r of records) {
+    const list = recordsOf.get(r.patientId) ?? [];
+    list.push(r);
+    recordsOf.set(r.patientId, list);
+  }
+  const linkable = new Map(
+    cases.map((c) => [c, { start: c.start, end: c.end, certificateIds: c.certificates }]),
+  );
+  const casesOf = new Map<string, { start: string; end: string; certificateIds: readonly string[] }[]>();
+  for (const c of cases) casesOf.set(c.patient, [...(casesOf.get(c.patient) ?? []), linkable.get(c)!]);
+  return (c: Sjukfall) =>
+    coordinatorStatusOf(linkable.get(c)!, casesOf.get(c.patient) ?? [], recordsOf.get(c.patient) ?? []);
+}
+
 /** Every case of the unit (no doctor scope), computed from the database. */
 async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<UnitCase[]> {
   const { unitId, today, reference } = ctx;
@@ -116,6 +142,7 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
   );
   const arenden = await openArendenOf(q, unitId, patientIds);
   const shares = await unitGroupShares(q, ctx);
+  const statusOf = coordinatorStatusLookup(cases, await coordinatorStatusRecords(q, unitId, patientIds));
   const anchorById = new Map(anchors.map((a) => [a.anchorId, a]));
   const arendenByPatient = new Map<string, OpenArende[]>();
   for (const a of arenden) {
@@ -146,6 +173,7 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
       earlierEpisodes: earlierEpisodes(history, c),
       openKompletteringar: open.filter((a) => a.type === "KOMPLT"),
     });
+    const coordinator = statusOf(c);
     result.push(
       Object.freeze({
         row: Object.freeze({
@@ -177,6 +205,8 @@ async function computeUnitCases(q: Queryable, ctx: UnitListContext): Promise<Uni
           fmbExceeded: fmbLimitDays !== null && c.days > fmbLimitDays,
           risk,
           teamStatus: null,
+          coordinatorStatus: coordinator.status,
+          coordinatorStatusVersion: coordinator.version,
         }),
         firstDayCertificate:
           anchor.firstDayCertificateUntil !== null && anchor.firstDayCertificateUntil >= c.start,

@@ -6,7 +6,15 @@
  */
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { rowsOf, type Queryable } from "../db/client.ts";
-import { appUser, assignment, certificate, fkArende, patient, unit } from "../db/schema.ts";
+import {
+  appUser,
+  assignment,
+  certificate,
+  coordinatorCaseStatus,
+  fkArende,
+  patient,
+  unit,
+} from "../db/schema.ts";
 import { asSjukfallCertificate } from "../certificates/as-sjukfall.ts";
 import type { CertificateStatus } from "../certificates/workflow.ts";
 import type { SjukfallCertificate } from "../cases/types.ts";
@@ -218,4 +226,26 @@ export async function storedSettings(q: Queryable, unitId: string, userId: strin
     .from(unit)
     .where(eq(unit.id, unitId));
   return { unit: row?.unit ?? {}, user: row?.user ?? {} };
+}
+
+/** The rehabkoordinator's saved statuses of the patients' cases on the unit (every version). */
+export async function coordinatorStatusRecords(q: Queryable, unitId: string, patientIds: string[]) {
+  if (patientIds.length === 0) return [];
+  return q
+    .select({
+      patientId: coordinatorCaseStatus.patientId,
+      caseStart: coordinatorCaseStatus.caseStart,
+      certificateId: coordinatorCaseStatus.caseCertificateId,
+      status: coordinatorCaseStatus.status,
+      version: coordinatorCaseStatus.version,
+    })
+    .from(coordinatorCaseStatus)
+    .where(and(eq(coordinatorCaseStatus.unitId, unitId), anyOf(coordinatorCaseStatus.patientId, patientIds)));
+}
+
+export async function insertCoordinatorStatus(
+  q: Queryable,
+  values: typeof coordinatorCaseStatus.$inferInsert,
+): Promise<void> {
+  await q.insert(coordinatorCaseStatus).values(values);
 }

@@ -124,7 +124,8 @@ describe("komplettering: register, see on the start page, answer", () => {
     await expectNoAxeViolations(doctor);
     await screenshot(doctor, "22-sjukfall-tidslinje");
 
-    // Answer: kan ej komplettera, with a reason.
+    // Answer: kan ej komplettera, with a reason (the doctor opened at Sjukfall och intyg).
+    await doctor.getByRole("tab", { name: "Ärenden" }).click();
     const arende = doctor
       .getByRole("region", { name: "Ärenden från Försäkringskassan" })
       .getByTestId("arende")
@@ -152,6 +153,7 @@ describe("komplettering: register, see on the start page, answer", () => {
     );
     expect(await answered.getByRole("button", { name: "Kan ej komplettera" }).count()).toBe(0);
     // No longer open: gone from the case in the timeline and from the start page.
+    await doctor.getByRole("tab", { name: "Sjukfall och intyg" }).click();
     await expectText(withCertificate, "Öppna ärenden");
     await expect
       .poll(() => withCertificate.getByText(`Komplettering, mottaget ${daysAgo(10)}`).count())

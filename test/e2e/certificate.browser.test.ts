@@ -20,6 +20,8 @@ const editorHeading = "Läkarintyg för sjukpenning (FK 7804)";
 
 async function startCertificate(page: Page, patientId: string) {
   await page.goto(`/patienter/${patientId}`);
+  // A doctor opens at Sjukfall och intyg; a nurse at Översikt.
+  await page.getByRole("tab", { name: "Sjukfall och intyg" }).click();
   const section = page.getByRole("region", { name: "Sjukintyg" });
   await section.getByRole("button", { name: "Skriv nytt intyg" }).click();
   await page.getByRole("heading", { level: 1, name: editorHeading }).waitFor();

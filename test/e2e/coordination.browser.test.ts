@@ -323,6 +323,10 @@ describe("the rehabkoordinator's coordination", () => {
     await logIn(page, "lakare1a");
     await page.goto(`/patienter/${patient.id}`);
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
+    // The doctor opens at Sjukfall och intyg; the coordination is one tab away.
+    await page.getByRole("tab", { name: "Sjukfall och intyg", selected: true }).waitFor();
+    await page.getByRole("tab", { name: "Koordinering" }).click();
+    await page.getByRole("tab", { name: "Koordinering", selected: true }).waitFor();
     const log = page.getByRole("region", { name: "Koordineringslogg" });
     await expectText(log, `${marker} stödsamtal om återgång`);
     await expectText(

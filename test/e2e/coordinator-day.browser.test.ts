@@ -56,6 +56,7 @@ describe("a rehabkoordinator's day", () => {
       .getByRole("link", { name: "Pågående sjukfall" })
       .click();
     await page.getByRole("heading", { level: 1, name: "Pågående sjukfall" }).waitFor();
+    await page.getByRole("button", { name: /^Filter/ }).click();
     await field(page, "Mer än 30 dagar").check();
     await field(page, "Sök i listan").fill(patient.name);
     const link = page.locator("table[data-unit-list]").getByRole("link", { name: patient.name }).first();
@@ -109,8 +110,11 @@ describe("a rehabkoordinator's day", () => {
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
     const aktualisering = page.getByRole("region", { name: "Aktualisering" });
     await expectText(aktualisering, "Koordinering utan team");
+    const tabs = page.getByRole("tablist", { name: "Avsnitt på patientsidan" });
+    await tabs.getByRole("tab", { name: "Uppgifter" }).click();
     const tasks = page.getByRole("region", { name: "Uppgifter" });
     await expectText(tasks.locator(`tr[data-task="${task.id}"]`), "Åtgärdad");
+    await tabs.getByRole("tab", { name: "Koordinering" }).click();
 
     // A measure under the consent.
     const measures = page.getByRole("region", { name: "Koordineringsinsatser och samverkansmöten" });
@@ -126,6 +130,7 @@ describe("a rehabkoordinator's day", () => {
     );
 
     // One more of the patient's tasks done, from the patient page: the day-30 checkpoint.
+    await tabs.getByRole("tab", { name: "Uppgifter" }).click();
     const checkpoint = tasks.locator(`tr[data-task="${day30.id}"]`);
     await checkpoint.getByRole("button", { name: /^Klar/ }).click();
     await expectText(checkpoint, "Åtgärdad");

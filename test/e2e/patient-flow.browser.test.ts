@@ -57,8 +57,12 @@ describe("rehabkoordinator: log in, search, open the patient", () => {
 
     await row.getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
-    await expectText(page.locator("dl.facts"), patient.personnummer);
     expect(page.url()).toBe(`${new URL(page.url()).origin}/patienter/${patient.id}`);
+    // The coordinator opens at Koordinering; the identity is under Översikt.
+    await page.getByRole("tab", { name: "Koordinering", selected: true }).waitFor();
+    await page.getByRole("tab", { name: "Översikt" }).click();
+    await expectText(page.locator("dl.facts"), patient.personnummer);
+    expect(await page.getByRole("tab", { name: "Logg" }).count()).toBe(0);
     // A rehabkoordinator is no log reviewer: the section is not there at all.
     expect(await page.getByRole("heading", { name: "Vem har tittat" }).count()).toBe(0);
     await expectNoAxeViolations(page);
@@ -84,7 +88,7 @@ describe("changing a patient while someone else does", () => {
     const page = await newPage(browser);
     await logIn(page, "rehab1");
     const patient = await createPatient(page, "Krockprov");
-    await page.goto(`/patienter/${patient.id}`);
+    await page.goto(`/patienter/${patient.id}?avsnitt=oversikt`);
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
     await page.getByRole("button", { name: "Ändra uppgifter" }).click();
     const form = page.getByRole("region", { name: "Ändra uppgifter" });

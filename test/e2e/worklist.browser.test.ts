@@ -46,8 +46,8 @@ const columnValues = (page: Page, column: string) =>
 /** Waits until the list's status line shows a finished load (not "Uppdaterar …"). */
 async function settled(page: Page) {
   await expectText(
-    page.getByRole("status").filter({ hasText: /Visar|Inga sjukfall/ }),
-    /Visar|Inga sjukfall/,
+    page.getByRole("status").filter({ hasText: /visas|Inga sjukfall/ }),
+    /visas|Inga sjukfall/,
   );
 }
 
@@ -97,7 +97,9 @@ describe("Pågående sjukfall and Uppgifter", () => {
     expect((await count(page, "women")) + (await count(page, "men"))).toBe(total);
     await expectNoAxeViolations(page);
 
-    // "> 30 dagar": fewer cases, every shown length above 30.
+    // "> 30 dagar": fewer cases, every shown length above 30. The filters are folded away until asked for.
+    expect(await field(page, "Mer än 30 dagar").count()).toBe(0);
+    await page.getByRole("button", { name: /^Filter/ }).click();
     await field(page, "Mer än 30 dagar").check();
     await expectText(page.locator("[data-counts]").locator("xpath=.."), "utan filter");
     await settled(page);
@@ -105,6 +107,12 @@ describe("Pågående sjukfall and Uppgifter", () => {
     expect(over30).toBeLessThan(total);
     expect(over30).toBeGreaterThanOrEqual(2);
     expect(over30).toBe(over30Answer.counts.total);
+    // The summary line says how many of how many, and shows the filter as a removable chip.
+    await expectText(page.getByRole("status").filter({ hasText: "visas" }), `${over30} av ${total} visas`);
+    await page
+      .getByRole("list", { name: "Aktiva filter" })
+      .getByRole("button", { name: /Mer än 30 dagar/ })
+      .waitFor();
     const lengths = (await columnValues(page, "days")).map(Number);
     expect(lengths.length).toBe(Math.min(over30, 100));
     expect(lengths.every((days) => days > 30)).toBe(true);
@@ -157,6 +165,7 @@ describe("Pågående sjukfall and Uppgifter", () => {
     await screenshot(page, "sjukfall-over30-dolda");
 
     // CSV export with the current filter printed in the file.
+    await page.getByRole("button", { name: "Exportera", exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Exportera CSV" }).click(),
@@ -241,6 +250,9 @@ describe("Pågående sjukfall and Uppgifter", () => {
     expect(await patientLink.getAttribute("href")).toBe(`/patienter/${patient.id}`);
     await patientLink.click();
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
+    // The coordinator opens the patient at Koordinering; the tasks are one tab away.
+    await page.getByRole("tab", { name: "Koordinering", selected: true }).waitFor();
+    await page.getByRole("tab", { name: "Uppgifter" }).click();
     const section = page.getByRole("region", { name: "Uppgifter" });
     await expectText(section.locator(`tr[data-task="${secondId}"]`), "Beslutat på teammötet");
     await expectNoAxeViolations(page);

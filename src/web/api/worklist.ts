@@ -3,13 +3,20 @@
  * saved columns, the unit's doctors for the filter, and the export download.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SortColumn, UnitListRow } from "../../worklist/rules.ts";
-import type { SexCounts, UnitList, UnitListDoctors, UnitListPreferences } from "../../worklist/schema.ts";
+import type { CoordinatorStatus, SortColumn, UnitListRow } from "../../worklist/rules.ts";
+import type {
+  CoordinatorStatusChange,
+  CoordinatorStatusResult,
+  SexCounts,
+  UnitList,
+  UnitListDoctors,
+  UnitListPreferences,
+} from "../../worklist/schema.ts";
 import { request } from "./client.ts";
 import { downloadFile } from "./download.ts";
 import { keys } from "./keys.ts";
 
-export type { SexCounts, SortColumn, UnitList, UnitListRow };
+export type { CoordinatorStatus, SexCounts, SortColumn, UnitList, UnitListRow };
 
 /** The query string of the list and the export: only set values, as the server reads them. */
 export type UnitListQuery = Record<string, string>;
@@ -68,4 +75,16 @@ export async function downloadUnitListExport(
 ): Promise<string> {
   const params = new URLSearchParams({ ...query, format, hidePersonal: String(hidePersonal) });
   return downloadFile("/api/sjukfall/export", params, `pagaende-sjukfall.${format}`);
+}
+
+/** The rehabkoordinator sets a case's status; the list is read again after (also after a 409). */
+export function useSetCoordinatorStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ patientId, ...change }: CoordinatorStatusChange & { patientId: string }) =>
+      request<CoordinatorStatusResult>("PUT", `/api/sjukfall/${patientId}/koordinatorstatus`, {
+        body: change,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sjukfall", "list"] }),
+  });
 }

@@ -35,9 +35,14 @@ const texts = {
 
 const mainId = "huvudinnehall";
 
+/** Working surfaces that use the whole screen width (a wide table), not the reading width. */
+const fullWidthPages = ["/sjukfall"];
+const fullWidth = (pathname: string) => fullWidthPages.includes(pathname);
+
 export function Layout() {
   const me = useSession();
   const mainRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
   useFocusOnNavigation(mainRef);
 
   return (
@@ -48,7 +53,15 @@ export function Layout() {
       <IdleWarning me={me} />
       <Header me={me} />
       <MainNav me={me} />
-      <Container size="lg" component="main" id={mainId} ref={mainRef} tabIndex={-1} py="lg">
+      <Container
+        size="lg"
+        fluid={fullWidth(pathname)}
+        component="main"
+        id={mainId}
+        ref={mainRef}
+        tabIndex={-1}
+        py="lg"
+      >
         {me.unit ? <Outlet /> : <NoUnitPage me={me} />}
       </Container>
     </>

@@ -4,6 +4,7 @@
  * drawn beside it is decoration (aria-hidden): everything it shows is also in the text.
  */
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
 import { Fragment } from "react";
 import { Link } from "react-router";
 import { usePatientSjukfall, type CaseArende, type PatientCase } from "../api/cases.ts";
@@ -224,15 +225,31 @@ function ArendeList({ arenden }: { arenden: CaseArende[] }) {
   );
 }
 
-/** The case drawn to scale: grade periods as blocks, checkpoints and today as ticks. */
+/**
+ * The case drawn to scale: grade periods as blocks, checkpoints and today as ticks, their labels
+ * on as many lines as it takes for none to overlap at the bar's drawn width.
+ */
 function TimelineBar({ sjukfall: c, today }: { sjukfall: PatientCase; today: string }) {
-  const { segments, ticks } = timelineSegments(c, today);
+  const { ref, width } = useElementSize();
+  const { segments, ticks, lanes } = timelineSegments(c, today, width || 720);
+  const barHeight = 26;
+  const laneHeight = 13;
   return (
-    <div aria-hidden style={{ position: "relative", height: 40, margin: "8px 0 20px", maxWidth: 720 }}>
+    <div
+      ref={ref}
+      aria-hidden
+      style={{
+        position: "relative",
+        height: barHeight + 12 + lanes * laneHeight,
+        margin: "8px 0 8px",
+        maxWidth: 720,
+      }}
+    >
       <div
         style={{
           position: "absolute",
-          inset: "0 0 14px 0",
+          inset: `0 0 auto 0`,
+          height: barHeight,
           background: "var(--mantine-color-gray-1)",
           borderRadius: 4,
         }}
@@ -246,7 +263,7 @@ function TimelineBar({ sjukfall: c, today }: { sjukfall: PatientCase; today: str
             left: `${s.left}%`,
             width: `${s.width}%`,
             top: 0,
-            height: 26,
+            height: barHeight,
             background: gradeFill(s.grade),
             border: "1px solid var(--mantine-color-blue-9)",
             color: s.grade >= 75 ? "white" : "var(--mantine-color-blue-9)",
@@ -263,17 +280,28 @@ function TimelineBar({ sjukfall: c, today }: { sjukfall: PatientCase; today: str
       {ticks.map((t) => (
         <div
           key={t.key}
+          data-tick={t.key}
           style={{
             position: "absolute",
             left: `${t.left}%`,
-            top: t.today ? -4 : 26,
-            height: t.today ? 34 : 10,
+            top: t.today ? -4 : barHeight,
+            // Down to the tick's own label line.
+            height: (t.today ? barHeight + 4 : 0) + 10 + t.lane * laneHeight,
             borderLeft: t.today
               ? "2px dashed var(--mantine-color-red-9)"
               : "1px solid var(--mantine-color-gray-8)",
           }}
         >
-          <span style={{ position: "absolute", top: t.today ? 34 : 10, fontSize: 10, whiteSpace: "nowrap" }}>
+          <span
+            style={{
+              position: "absolute",
+              bottom: -laneHeight,
+              left: 2,
+              fontSize: 10,
+              lineHeight: `${laneHeight}px`,
+              whiteSpace: "nowrap",
+            }}
+          >
             {t.label}
           </span>
         </div>

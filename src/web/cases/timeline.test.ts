@@ -50,9 +50,39 @@ describe("timelineSegments", () => {
     const { ticks } = timelineSegments(c, "2026-11-11");
     expect(ticks.map((t) => [t.label, t.left])).toEqual([
       ["dag 8", 35],
-      ["dag 15", 70],
       ["i dag", 50],
+      ["dag 15", 70],
     ]);
     expect(timelineSegments(c, "2026-12-01").ticks.some((t) => t.today)).toBe(false);
+  });
+
+  it("never lets two labels overlap: a label too close to the one before takes the next line", () => {
+    // A year-long case: day 8, day 15 and day 30 lie within a few per cent of each other.
+    const long = {
+      ...c,
+      end: "2027-10-31",
+      checkpoints: [8, 15, 30, 90, 180].map((d) => ({
+        day: d,
+        date: new Date(Date.UTC(2026, 10, d)).toISOString().slice(0, 10),
+        kind: `dag-${d}`,
+        label: "",
+        reached: true,
+        withinCase: true,
+      })),
+    };
+    for (const width of [320, 720]) {
+      const { ticks, lanes } = timelineSegments(long, "2026-11-20", width);
+      const px = (t: { left: number }) => (t.left / 100) * width;
+      for (const a of ticks) {
+        for (const b of ticks) {
+          if (a === b || a.lane !== b.lane || px(a) > px(b)) continue;
+          expect(
+            px(a) + a.label.length * 6 + 8,
+            `${a.label} / ${b.label} at ${width} px`,
+          ).toBeLessThanOrEqual(px(b));
+        }
+      }
+      expect(lanes).toBeGreaterThan(1);
+    }
   });
 });

@@ -1,33 +1,20 @@
 /**
- * The unit list's filters. Checkboxes, chips and selects apply at once; free text, age and end
- * date apply when the user pauses typing (and only when valid), so typing never redraws the table.
+ * The unit list's filters, opened from the summary line. Checkboxes, chips and selects apply at
+ * once; age and end date apply when the user pauses typing (and only when valid), so typing never
+ * redraws the table. The free text is in the summary line (`SearchField`).
  */
-import {
-  Button,
-  Checkbox,
-  Chip,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Checkbox, Chip, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { memo, useEffect, useMemo, useState } from "react";
 import { sysselsattningLabels } from "../../certificates/rules/labels.ts";
 import chapterFile from "../../reference/icd10/diagnoskapitel.txt?raw";
 import { parseChapters } from "../../reference/icd10/parse.ts";
-import type { LengthBucketId } from "../../worklist/rules.ts";
+import { coordinatorStatuses, type LengthBucketId } from "../../worklist/rules.ts";
 import { teamStatusIds, teamStatuses } from "../../traceability/rules.ts";
 import { checkRanges, lengthBuckets, type ListFilter, type RangeField } from "./filters.ts";
 
 const texts = {
   title: "Filter",
-  active: (n: number) => (n === 0 ? "inga valda" : `${n} valda`),
-  q: "Sök i listan",
-  qHint: "Namn, personnummer, diagnoskod eller diagnostext",
   over30: "Mer än 30 dagar",
   risk: "Förhöjd risk (minst 2 poäng)",
   openArenden: "Öppna ärenden",
@@ -49,30 +36,23 @@ const texts = {
   endFrom: "Slutdatum från",
   endTo: "Slutdatum till",
   years: "år",
-  clear: "Rensa filter",
+  coordinatorStatus: "Koordinatorstatus",
 };
 
 const chapters = parseChapters(chapterFile);
 
-type Typed = Pick<ListFilter, "q" | RangeField>;
+type Typed = Pick<ListFilter, RangeField>;
 
 interface Props {
+  id: string;
   filter: ListFilter;
-  activeCount: number;
   onChange: (patch: Partial<ListFilter>) => void;
-  onClear: () => void;
+  /** Moves when a filter is cleared from outside (chips, "Rensa filter"): the typed drafts restart. */
+  generation: number;
   doctors: { id: string; name: string }[] | null;
 }
 
-export const FilterPanel = memo(function FilterPanel({
-  filter,
-  activeCount,
-  onChange,
-  onClear,
-  doctors,
-}: Props) {
-  // Remounting the typed fields is how "Rensa filter" empties their drafts.
-  const [generation, setGeneration] = useState(0);
+export const FilterPanel = memo(function FilterPanel({ id, filter, onChange, generation, doctors }: Props) {
   const chapterOptions = useMemo(
     () => [
       { value: "", label: texts.all },
@@ -86,30 +66,8 @@ export const FilterPanel = memo(function FilterPanel({
   );
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="sjukfall-filter">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} fz="h4" id="sjukfall-filter">
-          {texts.title}{" "}
-          <Text span fz="sm" fw={400}>
-            ({texts.active(activeCount)})
-          </Text>
-        </Title>
-        <Button
-          variant="subtle"
-          size="xs"
-          onClick={() => {
-            setGeneration((g) => g + 1);
-            onClear();
-          }}
-          disabled={activeCount === 0}
-        >
-          {texts.clear}
-        </Button>
-      </Group>
-
-      <TypedFields key={generation} initial={filter} onApply={onChange} />
-
-      <Group gap="lg" mt="md" wrap="wrap">
+    <Paper withBorder p="sm" component="section" aria-label={texts.title} id={id}>
+      <Group gap="lg" wrap="wrap">
         <Checkbox
           label={texts.over30}
           checked={filter.over30}
@@ -132,7 +90,7 @@ export const FilterPanel = memo(function FilterPanel({
         />
       </Group>
 
-      <fieldset className="plain-fieldset" style={{ border: 0, padding: 0, margin: "1rem 0 0" }}>
+      <fieldset className="plain-fieldset" style={{ border: 0, padding: 0, margin: "0.75rem 0 0" }}>
         <Text component="legend" fw={500} fz="sm" mb={6}>
           {texts.length}
         </Text>
@@ -151,7 +109,8 @@ export const FilterPanel = memo(function FilterPanel({
         </Chip.Group>
       </fieldset>
 
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4, xl: 6 }} mt="sm" spacing="sm">
+        <TypedFields key={generation} initial={filter} onApply={onChange} />
         <NativeSelect
           label={texts.chapter}
           value={filter.chapter}
@@ -204,12 +163,23 @@ export const FilterPanel = memo(function FilterPanel({
             ...teamStatusIds.map((value) => ({ value, label: teamStatuses[value] })),
           ]}
         />
+        <NativeSelect
+          label={texts.coordinatorStatus}
+          value={filter.coordinatorStatus}
+          onChange={(e) =>
+            onChange({ coordinatorStatus: e.currentTarget.value as ListFilter["coordinatorStatus"] })
+          }
+          data={[
+            { value: "", label: texts.all },
+            ...Object.entries(coordinatorStatuses).map(([value, label]) => ({ value, label })),
+          ]}
+        />
       </SimpleGrid>
     </Paper>
   );
 });
 
-/** Free text, age and end date: drafts of their own, applied after a pause when valid. */
+/** Age and end date: drafts of their own, applied after a pause when valid. */
 function TypedFields({
   initial,
   onApply,
@@ -218,7 +188,6 @@ function TypedFields({
   onApply: (patch: Partial<ListFilter>) => void;
 }) {
   const [draft, setDraft] = useState<Typed>({
-    q: initial.q,
     ageMin: initial.ageMin,
     ageMax: initial.ageMax,
     endFrom: initial.endFrom,
@@ -228,8 +197,7 @@ function TypedFields({
   const errors = useMemo(() => checkRanges(settled), [settled]);
 
   useEffect(() => {
-    const ok = Object.keys(checkRanges(settled)).length === 0;
-    onApply(ok ? settled : { q: settled.q });
+    if (Object.keys(checkRanges(settled)).length === 0) onApply(settled);
   }, [settled, onApply]);
 
   const set = (field: keyof Typed) => (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -238,17 +206,7 @@ function TypedFields({
   };
 
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-      <TextInput
-        label={texts.q}
-        description={texts.qHint}
-        type="search"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={100}
-        value={draft.q}
-        onChange={set("q")}
-      />
+    <>
       <Group grow align="flex-start" gap="xs">
         <TextInput
           label={texts.ageMin}
@@ -283,6 +241,6 @@ function TypedFields({
           error={errors.endTo}
         />
       </Group>
-    </SimpleGrid>
+    </>
   );
 }

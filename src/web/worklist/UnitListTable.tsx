@@ -1,7 +1,8 @@
 /**
- * The unit list table: sortable column headers (aria-sort on the sorted one), one row per case,
- * the patient's name links to the patient page, and the risk score opens a row listing each flag
- * with the facts that raised it. Rows are memoised: typing in the filter does not redraw them.
+ * The unit list table: sortable column headers (aria-sort on the sorted one) that stay in view while
+ * the compact rows scroll under them, one row per case, the patient's name links to the patient
+ * page, and the risk score opens a row listing each flag with the facts that raised it. Rows are
+ * memoised: typing in the filter does not redraw them.
  */
 import { Anchor, Badge, Table, Text, UnstyledButton } from "@mantine/core";
 import { memo, useState } from "react";
@@ -12,6 +13,8 @@ import type { SortColumn, UnitListRow } from "../api/worklist.ts";
 import { dateLabel, sexLabel } from "../format.ts";
 import { teamStatuses } from "../../traceability/rules.ts";
 import { columnLabels } from "./columns.ts";
+import { CoordinatorStatusCell } from "./CoordinatorStatusCell.tsx";
+import { RiskDetails } from "./RiskDetails.tsx";
 import type { ListSort } from "./filters.ts";
 
 const texts = {
@@ -25,9 +28,6 @@ const texts = {
   noArenden: "Inga",
   riskNone: "Ingen",
   riskButton: (level: string, score: number) => `${level} (${score} p)`,
-  riskDetails: "Riskfaktorer",
-  riskFor: (row: number) => `Riskfaktorer för raden ${row}`,
-  weight: (w: number) => `+${w} p`,
   fmbYes: (limit: number | null) => (limit ? `Ja (rek. högst ${limit} d)` : "Ja"),
   fmbNo: "Nej",
   noDoctor: "–",
@@ -46,13 +46,15 @@ interface Props {
   hidePersonal: boolean;
   offset: number;
   total: number;
+  /** The rehabkoordinator sets the coordinator status in the row. */
+  canSetStatus: boolean;
 }
 
 export const UnitListTable = memo(function UnitListTable(props: Props) {
-  const { rows, columns, sort, onSort, hidePersonal, offset, total } = props;
+  const { rows, columns, sort, onSort, hidePersonal, offset, total, canSetStatus } = props;
   return (
-    <Table.ScrollContainer minWidth={columns.length * 105}>
-      <Table striped stickyHeader data-unit-list>
+    <div className="unit-list-scroll">
+      <Table striped stickyHeader verticalSpacing={2} horizontalSpacing="xs" fz="sm" data-unit-list>
         <Table.Caption className="visually-hidden">
           {texts.caption(rows.length ? offset + 1 : 0, offset + rows.length, total)}
         </Table.Caption>
@@ -71,11 +73,12 @@ export const UnitListTable = memo(function UnitListTable(props: Props) {
               number={offset + index + 1}
               columns={columns}
               hidePersonal={hidePersonal}
+              canSetStatus={canSetStatus}
             />
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 });
 
@@ -91,11 +94,7 @@ function SortHeader({
   const active = sort.column === column;
   const arrow = active ? (sort.order === "asc" ? "▲" : "▼") : "↕";
   return (
-    <Table.Th
-      scope="col"
-      aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}
-      style={{ whiteSpace: "nowrap" }}
-    >
+    <Table.Th scope="col" aria-sort={active ? (sort.order === "asc" ? "ascending" : "descending") : "none"}>
       <UnstyledButton
         onClick={() => onSort(column)}
         fw={700}
@@ -122,11 +121,13 @@ const CaseRow = memo(function CaseRow({
   number,
   columns,
   hidePersonal,
+  canSetStatus,
 }: {
   row: UnitListRow;
   number: number;
   columns: SortColumn[];
   hidePersonal: boolean;
+  canSetStatus: boolean;
 }) {
   const [riskOpen, setRiskOpen] = useState(false);
   const detailsId = `risk-${number}`;
@@ -160,17 +161,14 @@ const CaseRow = memo(function CaseRow({
       case "status":
         return row.status === "ONGOING" ? texts.ongoing : texts.ended;
       case "diagnosis":
+        // One line: the code, then the title cut with an ellipsis (whole in `title` and to readers).
         return (
-          <>
+          <span className="diagnosis-cell" title={row.diagnosisTitle ?? undefined}>
             <Text span fw={600} fz="sm">
               {row.diagnosis}
             </Text>
-            {row.diagnosisTitle && (
-              <Text fz="xs" c="dimmed" lineClamp={2} maw={220}>
-                {row.diagnosisTitle}
-              </Text>
-            )}
-          </>
+            {row.diagnosisTitle && ` ${row.diagnosisTitle}`}
+          </span>
         );
       case "sysselsattning":
         return sysselsattning(row.sysselsattning);
@@ -206,6 +204,7 @@ const CaseRow = memo(function CaseRow({
           >
             <Badge
               component="span"
+              size="sm"
               color={levelColors[row.risk.level]}
               variant={row.risk.level === "HOG" ? "filled" : "outline"}
               maw="none"
@@ -225,6 +224,8 @@ const CaseRow = memo(function CaseRow({
         return row.doctorName ?? texts.noDoctor;
       case "teamStatus":
         return row.teamStatus ? teamStatuses[row.teamStatus] : texts.noDoctor;
+      case "coordinatorStatus":
+        return <CoordinatorStatusCell row={row} number={number} editable={canSetStatus} />;
     }
   };
 
@@ -241,36 +242,7 @@ const CaseRow = memo(function CaseRow({
           </Table.Td>
         ))}
       </Table.Tr>
-      {riskOpen && (
-        <Table.Tr id={detailsId} data-risk-details>
-          <Table.Td colSpan={columns.length} bg="gray.0">
-            <Text fw={700} fz="sm" mb={4}>
-              {texts.riskDetails}
-            </Text>
-            <ul aria-label={texts.riskFor(number)} style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-              {row.risk.flags.map((flag) => (
-                <li key={flag.code}>
-                  <Text span fw={600} fz="sm">
-                    {flag.label}
-                  </Text>{" "}
-                  <Text span fz="sm">
-                    ({texts.weight(flag.weight)})
-                  </Text>
-                  <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
-                    {flag.facts.map((fact) => (
-                      <li key={fact}>
-                        <Text span fz="sm">
-                          {fact}
-                        </Text>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </Table.Td>
-        </Table.Tr>
-      )}
+      {riskOpen && <RiskDetails id={detailsId} row={row} number={number} colSpan={columns.length} />}
     </>
   );
 });

@@ -20,6 +20,32 @@ export const columnLabels: Record<SortColumn, string> = {
   doctor: "Läkare",
   fmb: "Över FMB",
   teamStatus: "Teamstatus",
+  coordinatorStatus: "Koordinatorstatus",
+};
+
+/** "Om kolumnerna": what each column means, as Rehabstöd's description of its table headings. */
+export const columnDescriptions: Record<SortColumn, string> = {
+  name: "Patientens namn; länken öppnar patienten. Skyddad identitet visas aldrig med namn.",
+  personnummer: "Personnummer eller samordningsnummer.",
+  age: "Patientens ålder i dag.",
+  sex: "Kvinna eller man, enligt personnumret.",
+  status: "Pågående: ett intyg gäller i dag. Avslutat: sjukfallet slutade för högst några dagar sedan.",
+  diagnosis: "Huvuddiagnosen på det senaste intyget, med kod och text.",
+  sysselsattning: "Sysselsättning enligt det senaste intyget.",
+  start: "Första dagen i sjukfallet.",
+  end: "Sista dagen i det intyg som gäller längst.",
+  dayInCase: "Vilken dag i sjukfallet det är i dag; första dagen är dag 1.",
+  days: "Antal dagar med sjukskrivning; uppehåll mellan intygen räknas inte.",
+  certificateCount: "Antal intyg i sjukfallet.",
+  grade: "Sjukskrivningsgrad i dag enligt det senaste intyget.",
+  arenden: "Öppna ärenden från Försäkringskassan, t.ex. kompletteringar.",
+  risk: "Poäng för risk för långt sjukfall; knappen visar vilka faktorer som gav poängen.",
+  fmb: "Om sjukfallet är längre än försäkringsmedicinska beslutsstödet rekommenderar för diagnosen.",
+  doctor: "Läkaren som signerade det senaste intyget.",
+  teamStatus:
+    "Var sjukfallet står i det multimodala teamet: ej aktualiserad, aktualiserad, på agenda, plan upprättad, uppföljning försenad eller avslutad i team.",
+  coordinatorStatus:
+    "Rehabkoordinatorns arbete med sjukfallet: ej kontaktad, kontaktad, aktiv eller avslutad.",
 };
 
 /** In this order on screen, whatever order they were chosen in. */
@@ -42,6 +68,7 @@ export const columnOrder: SortColumn[] = [
   "fmb",
   "doctor",
   "teamStatus",
+  "coordinatorStatus",
 ];
 
 /** The patient column carries the link to the patient page: always shown. */
@@ -61,6 +88,7 @@ export const defaultColumns: SortColumn[] = [
   "risk",
   "doctor",
   "teamStatus",
+  "coordinatorStatus",
 ];
 
 /** The columns to show: the saved choice (known ids, required ones added) or the default, in screen order. */

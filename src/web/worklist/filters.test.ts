@@ -1,8 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { checkRanges, emptyFilter, nextSort, toQuery } from "./filters.ts";
+import {
+  activeFilterCount,
+  checkRanges,
+  emptyFilter,
+  filterChips,
+  nextSort,
+  toQuery,
+  type ListFilter,
+} from "./filters.ts";
 import { defaultColumns, shownColumns } from "./columns.ts";
 
 describe("unit list filters on screen", () => {
+  it("shows each active filter as a chip whose removal clears only it", () => {
+    expect(filterChips(emptyFilter, () => undefined)).toEqual([]);
+    const filter: ListFilter = {
+      ...emptyFilter,
+      over30: true,
+      length: ["0-14", "61-90"],
+      doctor: "d1",
+      coordinatorStatus: "KONTAKTAD",
+      q: " Ek ",
+      ageMin: "30",
+    };
+    const chips = filterChips(filter, (id) => (id === "d1" ? "Doktor Ek" : undefined));
+    expect(chips.map((c) => c.label)).toEqual([
+      "Sök: Ek",
+      "Mer än 30 dagar",
+      "Längd 0–14 dagar",
+      "Längd 61–90 dagar",
+      "Läkare: Doktor Ek",
+      "Ålder 30– år",
+      "Koordinatorstatus: Kontaktad",
+    ]);
+    const length = chips.find((c) => c.key === "length:0-14")!;
+    expect({ ...filter, ...length.remove(filter) }.length).toEqual(["61-90"]);
+    // Removing every chip leaves no filter.
+    const cleared = chips.reduce<ListFilter>((f, chip) => ({ ...f, ...chip.remove(f) }), filter);
+    expect(activeFilterCount(cleared)).toBe(0);
+  });
+
   it("sends only what is set, length buckets in list order", () => {
     expect(toQuery(emptyFilter)).toEqual({});
     expect(

@@ -3,8 +3,16 @@
  * `ListFilter`, `toQuery` turns it into the query string both the list and the export read, and
  * `checkRanges` gives the Swedish message for a range the server would refuse.
  */
-import { lengthBuckets, type LengthBucketId, type SortColumn } from "../../worklist/rules.ts";
 import type { TeamStatus } from "../../traceability/rules.ts";
+import { sysselsattningLabels } from "../../certificates/rules/labels.ts";
+import type { SysselsattningType } from "../../certificates/rules/draft.ts";
+import {
+  coordinatorStatuses,
+  lengthBuckets,
+  type CoordinatorStatus,
+  type LengthBucketId,
+  type SortColumn,
+} from "../../worklist/rules.ts";
 
 export { lengthBuckets };
 
@@ -24,6 +32,7 @@ export interface ListFilter {
   ageMax: string;
   endFrom: string;
   endTo: string;
+  coordinatorStatus: "" | CoordinatorStatus;
   q: string;
 }
 
@@ -43,6 +52,7 @@ export const emptyFilter: ListFilter = {
   ageMax: "",
   endFrom: "",
   endTo: "",
+  coordinatorStatus: "",
   q: "",
 };
 
@@ -110,6 +120,7 @@ export function toQuery(f: ListFilter, sort?: ListSort): Record<string, string> 
     ["ageMax", f.ageMax.trim()],
     ["endFrom", f.endFrom.trim()],
     ["endTo", f.endTo.trim()],
+    ["coordinatorStatus", f.coordinatorStatus],
     ["q", f.q.trim()],
   ];
   for (const [key, value] of text) if (value !== "") query[key] = value;
@@ -139,4 +150,61 @@ export function nextSort(current: ListSort, column: SortColumn): ListSort {
     "fmb",
   ];
   return { column, order: descendingFirst.includes(column) ? "desc" : "asc" };
+}
+
+/** One active filter as a removable chip: its text, and the change that removes it from a filter. */
+export interface FilterChip {
+  key: string;
+  label: string;
+  remove: (current: ListFilter) => Partial<ListFilter>;
+}
+
+const flagChips = {
+  over30: "Mer än 30 dagar",
+  risk: "Förhöjd risk",
+  openArenden: "Öppna ärenden",
+  fmbExceeded: "Längre än FMB",
+} as const;
+const sexNames = { F: "Kvinnor", M: "Män" } as const;
+const statusNames = { ONGOING: "Pågående", ENDED: "Avslutade" } as const;
+
+/**
+ * The summary line's chips, one per active filter (one per length bucket), in the panel's order.
+ * `doctorName` names the chosen doctor (the filter holds the id).
+ */
+export function filterChips(f: ListFilter, doctorName: (id: string) => string | undefined): FilterChip[] {
+  const chips: FilterChip[] = [];
+  const add = (key: string, label: string, patch: Partial<ListFilter> | FilterChip["remove"]) =>
+    chips.push({ key, label, remove: typeof patch === "function" ? patch : () => patch });
+  if (f.q.trim()) add("q", `Sök: ${f.q.trim()}`, { q: "" });
+  for (const flag of Object.keys(flagChips) as (keyof typeof flagChips)[]) {
+    if (f[flag]) add(flag, flagChips[flag], { [flag]: false });
+  }
+  for (const bucket of lengthBuckets) {
+    if (f.length.includes(bucket.id)) {
+      add(`length:${bucket.id}`, `Längd ${bucket.label}`, (current) => ({
+        length: current.length.filter((id) => id !== bucket.id),
+      }));
+    }
+  }
+  if (f.chapter) add("chapter", `Diagnoskapitel ${f.chapter}`, { chapter: "" });
+  if (f.doctor) add("doctor", `Läkare: ${doctorName(f.doctor) ?? "vald läkare"}`, { doctor: "" });
+  if (f.sex) add("sex", sexNames[f.sex], { sex: "" });
+  if (f.sysselsattning) {
+    const label = sysselsattningLabels[f.sysselsattning as SysselsattningType] ?? f.sysselsattning;
+    add("sysselsattning", `Sysselsättning: ${label}`, { sysselsattning: "" });
+  }
+  if (f.status) add("status", statusNames[f.status], { status: "" });
+  if (f.ageMin.trim() || f.ageMax.trim()) {
+    add("age", `Ålder ${f.ageMin.trim() || "0"}–${f.ageMax.trim()} år`, { ageMin: "", ageMax: "" });
+  }
+  if (f.endFrom.trim() || f.endTo.trim()) {
+    add("end", `Slutdatum ${f.endFrom.trim()} – ${f.endTo.trim()}`, { endFrom: "", endTo: "" });
+  }
+  if (f.coordinatorStatus) {
+    add("coordinatorStatus", `Koordinatorstatus: ${coordinatorStatuses[f.coordinatorStatus]}`, {
+      coordinatorStatus: "",
+    });
+  }
+  return chips;
 }
