@@ -35,6 +35,7 @@ import { personPool, personTraits, type Person } from "./people.ts";
 import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
 import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecord } from "./team.ts";
+import { underlagDemo, type UnderlagDemoRecord } from "./underlag.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -59,7 +60,8 @@ export type DemoRecord =
   | { table: "certificate"; row: CertificateRow }
   | { table: "fkArende"; row: ArendeRow }
   | { table: "fkArendeEvent"; row: ArendeEventRow }
-  | TeamDemoRecord;
+  | TeamDemoRecord
+  | UnderlagDemoRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -261,5 +263,6 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       }
     }
     yield* teamDemo(root.fork(`team/${index}`), u.id, staff, teamCandidates, today);
+    yield* underlagDemo(root.fork(`underlag/${index}`), u.id, staff, teamCandidates, today);
   }
 }

@@ -24,6 +24,7 @@ import {
   teamMeeting,
   teamMember,
   teamMinutes,
+  underlagRequest,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -49,6 +50,7 @@ const tables: Record<DemoTable, Table> = {
   teamMinutes,
   task,
   teamDecision,
+  underlagRequest,
 };
 
 /** Parents before children. */
@@ -64,6 +66,7 @@ const insertOrder: readonly DemoTable[] = [
   "fkArende",
   "fkArendeEvent",
   ...teamDemoTables,
+  "underlagRequest",
 ];
 
 export type RowCounts = Record<DemoTable, number>;
