@@ -793,6 +793,7 @@ describe("route inventory", () => {
     expect(patientOps.filter((key) => !(key in exercises))).toEqual([]);
   });
 
+  // One exercise or more per patient-data route: minutes on a loaded machine, more than the default 30 s.
   it("writes an audit event for the patient on every patient-data operation", async () => {
     const failures: string[] = [];
     let staff: Awaited<ReturnType<typeof unitWithStaff>> | null = null;
@@ -827,7 +828,7 @@ describe("route inventory", () => {
       if (!touchedPatient) failures.push(`${key}: no audit event naming a patient`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });
 
 async function unitWithStaff(database: Database) {

@@ -37,6 +37,7 @@ import { Random } from "./random.ts";
 import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecord } from "./team.ts";
 import { demoRoutineRecords, type RoutineRecord } from "./routines.ts";
 import { demoPlanRecords, type PlanRecord, type PlanUnit } from "./rehabplans.ts";
+import { underlagDemo, type UnderlagDemoRecord } from "./underlag.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -63,7 +64,8 @@ export type DemoRecord =
   | { table: "fkArendeEvent"; row: ArendeEventRow }
   | TeamDemoRecord
   | RoutineRecord
-  | PlanRecord;
+  | PlanRecord
+  | UnderlagDemoRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -290,5 +292,6 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       }
     }
     yield* teamDemo(root.fork(`team/${index}`), u.id, staff, teamCandidates, today);
+    yield* underlagDemo(root.fork(`underlag/${index}`), u.id, staff, teamCandidates, today);
   }
 }

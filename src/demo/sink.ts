@@ -31,6 +31,7 @@ import {
   routineText,
   rehabPlan,
   rehabPlanVersion,
+  underlagRequest,
   unit,
 } from "../db/schema.ts";
 import type { DemoRecord, DemoTable } from "./generate.ts";
@@ -63,6 +64,7 @@ const tables: Record<DemoTable, Table> = {
   rehabPlan,
   rehabPlanVersion,
   patientHandout,
+  underlagRequest,
 };
 
 /** Parents before children. */
@@ -85,6 +87,7 @@ const insertOrder: readonly DemoTable[] = [
   "rehabPlan",
   "rehabPlanVersion",
   "patientHandout",
+  "underlagRequest",
 ];
 
 export type RowCounts = Record<DemoTable, number>;

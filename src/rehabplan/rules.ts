@@ -298,7 +298,7 @@ export function comparePlans(
 
 // ---- State and tasks ----
 
-const isOpen = (action: PlanAction) => action.status === "PLANERAD" || action.status === "PAGAR";
+export const isOpen = (action: PlanAction) => action.status === "PLANERAD" || action.status === "PAGAR";
 
 /** The plan's state today: a fastställd plan with an open action past its follow-up date is late. */
 export function planState(plan: { status: PlanStatus; content: PlanContent }, today: string): PlanState {

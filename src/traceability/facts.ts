@@ -1,18 +1,34 @@
 /**
  * The facts of each case of the unit list that spårbarhet and team status are computed from:
  * the current aktualisering decision linked to the case, consent valid today, a completed
- * kartläggande samtal, the earliest open follow-up. Unit-wide reads, then matched per case.
+ * kartläggande samtal, the team agenda, the rehab plan and the earliest open follow-up task.
+ * Unit-wide reads, then matched per case: a plan, an agenda item or a task belongs to the case
+ * whose span holds the case start it was recorded with (a start only moves earlier).
  */
 import { linkedCase } from "../cases/case-link.ts";
 import { consentState, type ConsentKind } from "../coordination/rules.ts";
 import type { Queryable } from "../db/client.ts";
+import { hasResponsible, isOpen, nextFollowUp } from "../rehabplan/rules.ts";
 import { effectiveDue, type TaskKind } from "../tasks/rules.ts";
 import type { UnitListRow } from "../worklist/rules.ts";
-import { teamStatusOf, type CaseFacts, type TeamStatus } from "./rules.ts";
-import { unitCompletedSamtal, unitConsents, unitDecisions, unitOpenFollowUps } from "./store.ts";
+import { teamStatusOf, type CaseFacts, type PlanFacts, type TeamStatus } from "./rules.ts";
+import type { PlanContent } from "../rehabplan/rules.ts";
+import {
+  unitAgendaItems,
+  unitCompletedSamtal,
+  unitConsents,
+  unitDecisions,
+  unitOpenFollowUps,
+  unitPlans,
+} from "./store.ts";
 
 /** Tasks whose date is a follow-up the case owes (a passed one is a gap). */
-export const followUpTaskKinds: readonly TaskKind[] = ["MEETING_FOLLOW_UP", "SAMTAL_NEXT_STEP"];
+export const followUpTaskKinds: readonly TaskKind[] = [
+  "MEETING_FOLLOW_UP",
+  "SAMTAL_NEXT_STEP",
+  "TEAM_DECISION",
+  "PLAN_FOLLOW_UP",
+];
 
 type CaseRef = Pick<UnitListRow, "patientId" | "start" | "end" | "days" | "anchorCertificateId">;
 
@@ -24,6 +40,17 @@ function byPatient<T extends { patientId: string }>(rows: readonly T[]): Map<str
 
 const within = (c: CaseRef, date: string | null) => date !== null && c.start <= date && date <= c.end;
 
+function planFacts(plan: { status: PlanFacts["status"]; content: PlanContent } | null): PlanFacts | null {
+  if (plan === null) return null;
+  const open = plan.content.actions.filter(isOpen);
+  return {
+    status: plan.status,
+    plannedEnd: plan.content.plannedEnd,
+    actionsWithoutResponsible: open.filter((a) => !hasResponsible(a)).length,
+    nextFollowUp: nextFollowUp(plan.content),
+  };
+}
+
 /** Facts per case, in the order of `cases`. */
 export async function caseFactsOf(
   q: Queryable,
@@ -32,11 +59,13 @@ export async function caseFactsOf(
   today: string,
 ): Promise<CaseFacts[]> {
   if (cases.length === 0) return [];
-  const [decisions, consents, samtal, followUps] = await Promise.all([
+  const [decisions, consents, samtal, followUps, plans, agenda] = await Promise.all([
     unitDecisions(q, unitId).then(byPatient),
     unitConsents(q, unitId).then(byPatient),
     unitCompletedSamtal(q, unitId).then(byPatient),
     unitOpenFollowUps(q, unitId, followUpTaskKinds).then(byPatient),
+    unitPlans(q, unitId).then(byPatient),
+    unitAgendaItems(q, unitId).then(byPatient),
   ]);
   return cases.map((c) => {
     const linkable = [{ start: c.start, end: c.end, certificateIds: [c.anchorCertificateId] }];
@@ -56,8 +85,8 @@ export async function caseFactsOf(
       samtalCompleted: (samtal.get(c.patientId) ?? []).some(
         (s) => within(c, s.caseStart) || within(c, s.samtalDate),
       ),
-      onAgenda: false,
-      plan: null,
+      onAgenda: (agenda.get(c.patientId) ?? []).some((item) => within(c, item.caseStart)),
+      plan: planFacts((plans.get(c.patientId) ?? []).find((p) => within(c, p.caseStart)) ?? null),
       openFollowUpDue: due[0] ?? null,
     };
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { auditEvent } from "../db/schema.ts";
+import { auditEvent, rehabPlan, teamAgendaItem, teamMeeting } from "../db/schema.ts";
+import type { PlanAction } from "../rehabplan/rules.ts";
 import { clientFor, createTestApp, type TestApp, type TestClient } from "../../test/app.ts";
 import { openTestDatabase, testDatabaseKinds } from "../../test/databases.ts";
 import { buildPatient, buildUnit, buildUser } from "../../test/factories.ts";
@@ -17,7 +18,6 @@ interface Row {
 interface List {
   longCases: number;
   withGaps: number;
-  notRecorded: string[];
   rows: Row[];
 }
 
@@ -35,6 +35,7 @@ describe.each(testDatabaseKinds())("spårbarhet API on %s", (kind) => {
   let secretary: TestClient;
   let doctor: TestClient;
   let otherChief: TestClient;
+  let staffId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -49,6 +50,7 @@ describe.each(testDatabaseKinds())("spårbarhet API on %s", (kind) => {
     secretary = await user("SEKRETERARE");
     doctor = await user("LAKARE");
     otherChief = await user("ENHETSCHEF", otherUnitId);
+    staffId = (await buildUser(database.db, { roles: [["REHABKOORDINATOR", unitId]] })).id;
   });
   afterAll(() => database.close());
 
@@ -127,6 +129,79 @@ describe.each(testDatabaseKinds())("spårbarhet API on %s", (kind) => {
     expect(unitList.body.rows.find((r) => r.patientId === patientId)?.teamStatus).toBe("AKTUALISERAD");
     const others = await coordinator.json<UnitList>("GET", "/api/sjukfall?teamStatus=PA_AGENDA&limit=1000");
     expect(others.body.rows.map((r) => r.patientId)).not.toContain(patientId);
+  });
+
+  it("reads the team's agenda and the rehab plan: på agenda, plan upprättad, a passed follow-up, an action without owner", async () => {
+    const patientId = await patientWithCase();
+    await coordinator.json("POST", `/api/patients/${patientId}/samtycken`, {
+      body: { kind: "TEAM", obtainedDate: "2026-11-10", method: "MUNTLIGT", scope: "Teamet." },
+    });
+    await coordinator.json("POST", `/api/patients/${patientId}/aktualisering`, {
+      body: { caseStart, supersedesId: null, decision: "AKTUALISERA_TEAM" },
+    });
+    const [meeting] = await database.db
+      .insert(teamMeeting)
+      .values({ unitId, meetingDate: "2026-11-20", startTime: "13:00", createdBy: staffId })
+      .returning();
+    await database.db.insert(teamAgendaItem).values({
+      unitId,
+      meetingId: meeting!.id,
+      patientId,
+      caseStart,
+      position: 1,
+      source: "AKTUALISERING",
+      addedBy: staffId,
+    });
+    expect(rowOf((await list(chief)).body, patientId)).toMatchObject({
+      teamStatus: "PA_AGENDA",
+      missing: ["KARTLAGGNING", "PLAN"],
+    });
+
+    const action = (followUpDate: string, responsibleName: string): PlanAction => ({
+      id: "a1",
+      party: "VARDEN",
+      description: "Fysioterapi två gånger i veckan.",
+      responsibleName,
+      responsibleUserId: null,
+      startDate: "2026-11-10",
+      followUpDate,
+      status: "PAGAR",
+    });
+    const content = (a: PlanAction) => ({
+      goal: "Åter i arbete på heltid.",
+      purpose: "Rehabilitering.",
+      plannedEnd: "2027-01-31",
+      patientWords: "",
+      actions: [a],
+    });
+    const [plan] = await database.db
+      .insert(rehabPlan)
+      .values({
+        unitId,
+        patientId,
+        caseStart,
+        status: "FASTSTALLD",
+        content: content(action("2026-11-30", "Fysioterapeuten")),
+        createdBy: staffId,
+        savedBy: staffId,
+      })
+      .returning();
+    expect(rowOf((await list(chief, "?all=true")).body, patientId)).toMatchObject({
+      teamStatus: "PLAN_UPPRATTAD",
+      missing: ["KARTLAGGNING"],
+    });
+
+    await database.db
+      .update(rehabPlan)
+      .set({ content: content(action("2026-11-12", "")) })
+      .where(eq(rehabPlan.id, plan!.id));
+    expect(rowOf((await list(chief)).body, patientId)).toMatchObject({
+      teamStatus: "UPPFOLJNING_FORSENAD",
+      missing: ["KARTLAGGNING", "ANSVARIG", "UPPFOLJNING_PASSERAD"],
+    });
+
+    await database.db.update(rehabPlan).set({ status: "AVSLUTAD" }).where(eq(rehabPlan.id, plan!.id));
+    expect(rowOf((await list(chief)).body, patientId)).toMatchObject({ teamStatus: "AVSLUTAD_I_TEAM" });
   });
 
   it("exports the filtered list as CSV and logs an export per patient", async () => {

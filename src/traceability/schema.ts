@@ -38,8 +38,6 @@ export const traceabilityResponse = z
     longCases: z.number(),
     /** Of them, the ones missing something. */
     withGaps: z.number(),
-    /** What is not recorded in Samsyn yet, so not checked (named, never counted as missing). */
-    notRecorded: z.array(z.string()),
     rows: z.array(traceabilityRow),
   })
   .openapi("Sparbarhet");

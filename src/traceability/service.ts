@@ -27,12 +27,6 @@ export interface TraceabilityFilter {
   all: boolean;
 }
 
-/** Facts the modules of the team and the plan will record; until they do, named as not checked. */
-export const notRecorded: string[] = [
-  "Rehabplan (plan, ansvariga, planerat slut, uppföljningsdatum): registreras inte ännu och räknas som saknad.",
-  "Teamets agenda: registreras inte ännu.",
-];
-
 export async function traceabilityOf(
   q: Queryable,
   ctx: { unitId: string; today: string; reference: ReferenceData; database: Database },
@@ -73,7 +67,6 @@ export async function traceabilityOf(
     today: ctx.today,
     longCases: rows.length,
     withGaps: rows.filter((r) => r.missing.length > 0).length,
-    notRecorded,
     rows: shown,
   };
 }

@@ -1,7 +1,14 @@
 /** What is recorded about the unit's cases, read unit-wide in one query per kind. */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { aktualiseringDecision, consent, kartlaggandeSamtal, task } from "../db/schema.ts";
+import {
+  aktualiseringDecision,
+  consent,
+  kartlaggandeSamtal,
+  rehabPlan,
+  task,
+  teamAgendaItem,
+} from "../db/schema.ts";
 
 export async function unitDecisions(q: Queryable, unitId: string) {
   return q
@@ -60,4 +67,24 @@ export async function unitOpenFollowUps(q: Queryable, unitId: string, kinds: rea
         inArray(task.status, ["OPEN", "POSTPONED"]),
       ),
     );
+}
+
+export async function unitPlans(q: Queryable, unitId: string) {
+  return q
+    .select({
+      patientId: rehabPlan.patientId,
+      caseStart: rehabPlan.caseStart,
+      status: rehabPlan.status,
+      content: rehabPlan.content,
+    })
+    .from(rehabPlan)
+    .where(eq(rehabPlan.unitId, unitId));
+}
+
+/** Every case put on a team meeting's agenda (planned or held). */
+export async function unitAgendaItems(q: Queryable, unitId: string) {
+  return q
+    .selectDistinct({ patientId: teamAgendaItem.patientId, caseStart: teamAgendaItem.caseStart })
+    .from(teamAgendaItem)
+    .where(eq(teamAgendaItem.unitId, unitId));
 }

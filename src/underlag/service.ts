@@ -11,14 +11,7 @@ import { errors } from "../server/errors.ts";
 import type { UnitCommandContext } from "../server/router.ts";
 import { completeTasksOfSubject } from "../tasks/close.ts";
 import { createEventTask } from "../tasks/events.ts";
-import {
-  mayAnswer,
-  professionOf,
-  requestIssues,
-  type Origin,
-  type Profession,
-  type UnderlagStatus,
-} from "./rules.ts";
+import { mayAnswer, requestIssues, type Origin, type Profession, type UnderlagStatus } from "./rules.ts";
 import {
   answerUnderlag,
   findUnderlag,
@@ -33,8 +26,7 @@ import { underlagView, userIdsOf } from "./view.ts";
 
 export const auditPurpose = "Underlag om funktion och aktivitet från annan profession";
 
-const rolesOf = (ctx: { actor: { assignments: { role: string }[] } }) =>
-  ctx.actor.assignments.map((a) => a.role) as Parameters<typeof professionOf>[0];
+const rolesOf = (ctx: UnitCommandContext) => ctx.actor.assignments.map((a) => a.role);
 
 async function views(q: Queryable, found: UnderlagWithPatient[], today: string) {
   const names = await userNames(q, userIdsOf(found.map((f) => f.row)));
@@ -160,6 +152,3 @@ export async function loadQueue(
 ) {
   return views(q, await underlagQueue(q, unitId, { ...options, limit: 500 }), today);
 }
-
-/** The queue a user sees by default: their own profession's. */
-export const defaultProfession = (roles: Parameters<typeof professionOf>[0]) => professionOf(roles);

@@ -36,7 +36,6 @@ const texts = {
   shown: (n: number) => `${n} visas.`,
   empty: "Inga sjukfall att visa.",
   caption: "Sjukfall över 30 dagar och vad som saknas",
-  notRecorded: "Kontrolleras inte ännu",
   columns: ["Patient", "Start", "Längd", "Läkare", "Beslut", "Teamstatus", "Saknas", "Nästa uppföljning"],
   days: (n: number) => `${n} dagar`,
   nothing: "Inget",
@@ -90,18 +89,6 @@ export function TraceabilityPage() {
           <Text role="status">
             {texts.summary(list.data.longCases, list.data.withGaps)} {texts.shown(list.data.rows.length)}
           </Text>
-          {list.data.notRecorded.length > 0 && (
-            <section aria-label={texts.notRecorded}>
-              <Text fw={600} fz="sm">
-                {texts.notRecorded}
-              </Text>
-              <List fz="sm">
-                {list.data.notRecorded.map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
-                ))}
-              </List>
-            </section>
-          )}
           {list.data.rows.length === 0 ? <Text>{texts.empty}</Text> : <Rows rows={list.data.rows} />}
         </>
       )}
