@@ -35,6 +35,7 @@ import { personPool, personTraits, type Person } from "./people.ts";
 import { listedPopulationRows, type ListedPopulationRow } from "./population.ts";
 import { Random } from "./random.ts";
 import { demoRoutineRecords, type RoutineRecord } from "./routines.ts";
+import { demoDeviationRecords, type DeviationRecord } from "./deviations.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -59,7 +60,8 @@ export type DemoRecord =
   | { table: "certificate"; row: CertificateRow }
   | { table: "fkArende"; row: ArendeRow }
   | { table: "fkArendeEvent"; row: ArendeEventRow }
-  | RoutineRecord;
+  | RoutineRecord
+  | DeviationRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -234,6 +236,15 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       listed.push({ id: row.id!, person, proneness });
       yield { table: "patient", row };
     }
+
+    // Its own stream: the deviations never move the patients or certificates.
+    yield* demoDeviationRecords({
+      random: root.fork(`deviations/${index}`),
+      today,
+      unitId: u.id,
+      staff,
+      patientId: listed[0]!.id,
+    });
 
     // With a quota, patients take turns in random order until it is used up.
     const budget: Budget = { remaining: plan.quotas ? plan.quotas[index]! : Infinity };

@@ -10,6 +10,9 @@ import {
   assignment,
   careProvider,
   certificate,
+  deviation,
+  deviationAction,
+  deviationEvent,
   fkArende,
   fkArendeEvent,
   listedPopulation,
@@ -38,6 +41,9 @@ const tables: Record<DemoTable, Table> = {
   routineText,
   routineAdoption,
   routineConfirmation,
+  deviation,
+  deviationAction,
+  deviationEvent,
 };
 
 /** Parents before children. */
@@ -56,6 +62,9 @@ const insertOrder: readonly DemoTable[] = [
   "certificate",
   "fkArende",
   "fkArendeEvent",
+  "deviation",
+  "deviationAction",
+  "deviationEvent",
 ];
 
 export type RowCounts = Record<DemoTable, number>;
