@@ -20,6 +20,7 @@ import { PatientEditForm } from "./PatientEditForm.tsx";
 
 const texts = {
   title: "Patient",
+  reportDeviation: "Rapportera en avvikelse som gäller patienten",
   loading: "Hämtar patienten …",
   notFoundTitle: "Patienten hittades inte",
   notFoundBody: "Patienten finns inte på den vårdenhet du arbetar på.",
@@ -98,6 +99,11 @@ function PatientDetails({ patient }: { patient: Patient }) {
           )}
         </Group>
         <IdentityFacts patient={patient} />
+        {can(me, "deviation.report") && (can(me, "patient.read") || can(me, "patient.search")) && (
+          <Anchor component={Link} to={`/avvikelser?patient=${encodeURIComponent(patient.id)}`} fz="sm">
+            {texts.reportDeviation}
+          </Anchor>
+        )}
       </Paper>
 
       {mayEdit && editing && (
