@@ -38,6 +38,7 @@ import { teamCandidatesPerUnit, teamDemo, type TeamCandidate, type TeamDemoRecor
 import { demoRoutineRecords, type RoutineRecord } from "./routines.ts";
 import { demoPlanRecords, type PlanRecord, type PlanUnit } from "./rehabplans.ts";
 import { underlagDemo, type UnderlagDemoRecord } from "./underlag.ts";
+import { demoDeviationRecords, type DeviationRecord } from "./deviations.ts";
 
 export interface DemoOptions {
   seed: string;
@@ -65,7 +66,8 @@ export type DemoRecord =
   | TeamDemoRecord
   | RoutineRecord
   | PlanRecord
-  | UnderlagDemoRecord;
+  | UnderlagDemoRecord
+  | DeviationRecord;
 
 export type DemoTable = DemoRecord["table"];
 type UserRecord = Extract<DemoRecord, { table: "appUser" }>;
@@ -247,6 +249,15 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord, void,
       listed.push({ id: row.id!, person, proneness });
       yield { table: "patient", row };
     }
+
+    // Its own stream: the deviations never move the patients or certificates.
+    yield* demoDeviationRecords({
+      random: root.fork(`deviations/${index}`),
+      today,
+      unitId: u.id,
+      staff,
+      patientId: listed[0]!.id,
+    });
 
     // With a quota, patients take turns in random order until it is used up.
     const budget: Budget = { remaining: plan.quotas ? plan.quotas[index]! : Infinity };

@@ -12,6 +12,9 @@ import {
   careProvider,
   certificate,
   consent,
+  deviation,
+  deviationAction,
+  deviationEvent,
   fkArende,
   fkArendeEvent,
   listedPopulation,
@@ -65,6 +68,9 @@ const tables: Record<DemoTable, Table> = {
   rehabPlanVersion,
   patientHandout,
   underlagRequest,
+  deviation,
+  deviationAction,
+  deviationEvent,
 };
 
 /** Parents before children. */
@@ -88,6 +94,9 @@ const insertOrder: readonly DemoTable[] = [
   "rehabPlanVersion",
   "patientHandout",
   "underlagRequest",
+  "deviation",
+  "deviationAction",
+  "deviationEvent",
 ];
 
 export type RowCounts = Record<DemoTable, number>;

@@ -155,6 +155,11 @@ describe.each(testDatabaseKinds())("deviation API on %s", (kind) => {
     );
     expect(stats.body.months).toEqual([month]);
     expect(stats.body.rows.find((r) => r.category === "FORSENAT_INTYG")?.total).toBeGreaterThanOrEqual(1);
+    const february = await clients.chief.json<DeviationStatistics>(
+      "GET",
+      "/api/avvikelser/statistik?from=2027-02&to=2027-02",
+    );
+    expect(february.status).toBe(200);
     const bad = await clients.doctor.json<ErrorBody>("POST", "/api/avvikelser", {
       body: { category: "KAFFE", occurredOn: "igår", description: "" },
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { deviationStatistics, monthsBetween, transitionProblem, type DeviationState } from "./rules.ts";
+import {
+  deviationStatistics,
+  lastDayOf,
+  monthsBetween,
+  transitionProblem,
+  type DeviationState,
+} from "./rules.ts";
 
 const state = (overrides: Partial<DeviationState> = {}): DeviationState => ({
   status: "NY",
@@ -61,6 +67,15 @@ describe("deviation statistics", () => {
       months: [1, 0],
       total: 1,
     });
+  });
+
+  it("knows the last day of each month", () => {
+    expect(["2027-02", "2028-02", "2027-04", "2027-12"].map(lastDayOf)).toEqual([
+      "2027-02-28",
+      "2028-02-29",
+      "2027-04-30",
+      "2027-12-31",
+    ]);
   });
 
   it("walks months across a year", () => {

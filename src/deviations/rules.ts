@@ -107,6 +107,15 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/** The longest period the statistics cover (five years). */
+export const MAX_STATISTICS_MONTHS = 60;
+
+/** The last day (ÅÅÅÅ-MM-DD) of a month (ÅÅÅÅ-MM). */
+export function lastDayOf(month: string): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
 /** Deviations per category and month of the period (by the day they happened). */
 export function deviationStatistics(
   deviations: readonly { category: string; occurredOn: string; lexMaria: boolean }[],

@@ -7,7 +7,15 @@ import { grantFor, type Actor } from "../access/actor.ts";
 import type { Tx } from "../db/client.ts";
 import { isStaffOf, unitStaff } from "../routines/store.ts";
 import { errors } from "../server/errors.ts";
-import { deviationStatistics, isOpen, transitionProblem, type DeviationStatus } from "./rules.ts";
+import {
+  deviationStatistics,
+  isOpen,
+  lastDayOf,
+  MAX_STATISTICS_MONTHS,
+  monthsBetween,
+  transitionProblem,
+  type DeviationStatus,
+} from "./rules.ts";
 import type {
   AddAction,
   CreateDeviation,
@@ -195,6 +203,11 @@ export async function statistics(ctx: DeviationContext, from: string, to: string
       { path: "from", message: "Välj en startmånad före eller lika med slutmånaden." },
     ]);
   }
-  const rows = await deviationsBetween(ctx.tx, ctx.unitId, `${from}-01`, `${to}-31`);
+  if (monthsBetween(from, to).length > MAX_STATISTICS_MONTHS) {
+    throw errors.badRequest(`Perioden (to) får vara högst ${MAX_STATISTICS_MONTHS} månader.`, [
+      { path: "to", message: `Välj högst ${MAX_STATISTICS_MONTHS} månader.` },
+    ]);
+  }
+  const rows = await deviationsBetween(ctx.tx, ctx.unitId, `${from}-01`, lastDayOf(to));
   return { from, to, ...deviationStatistics(rows, from, to) };
 }

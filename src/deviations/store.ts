@@ -1,7 +1,7 @@
 /** Deviations, their actions and history, always scoped to one unit. */
 import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client.ts";
-import { appUser, certificate, deviation, deviationAction, deviationEvent, patient } from "../db/schema.ts";
+import { appUser, certificate, deviation, deviationAction, deviationEvent } from "../db/schema.ts";
 
 export type DeviationRow = typeof deviation.$inferSelect;
 
@@ -101,19 +101,7 @@ export async function historyOf(q: Queryable, unitId: string, deviationId: strin
 }
 
 /** The unit's patient (name parts, personnummer), or null: another unit's patient does not exist here. */
-export async function unitPatient(q: Queryable, unitId: string, patientId: string) {
-  const [row] = await q
-    .select({
-      id: patient.id,
-      personnummer: patient.personnummer,
-      givenName: patient.givenName,
-      familyName: patient.familyName,
-      protectedIdentity: patient.protectedIdentity,
-    })
-    .from(patient)
-    .where(and(eq(patient.unitId, unitId), eq(patient.id, patientId)));
-  return row ?? null;
-}
+export { patientSummary as unitPatient } from "../tasks/store.ts";
 
 /** Whether the certificate is the patient's on the unit. */
 export async function isPatientCertificate(q: Queryable, unitId: string, patientId: string, id: string) {

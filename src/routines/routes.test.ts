@@ -62,6 +62,9 @@ describe.each(testDatabaseKinds())("routine library API on %s", (kind) => {
       myState: "NOT_CONFIRMED",
       canEdit: false,
     });
+    const chiefLibrary = await clients.chief.json<RoutineLibrary>("GET", "/api/rutiner");
+    expect(chiefLibrary.body.routines.find((r) => r.id === id)?.unconfirmed).toBe(1);
+    expect(library.body.routines.find((r) => r.id === id)?.unconfirmed).toBeNull();
     expect((await clients.chief.json<RoutineDetail>("GET", `/api/rutiner/${id}`)).body.staff).toEqual([
       expect.objectContaining({ userId: ids.doctor, state: "NOT_CONFIRMED" }),
     ]);

@@ -85,6 +85,8 @@ export const routineSummary = z.object({
   myState: confirmationState,
   /** Whether the user may change it (unit routine: routine.manage; regional: routine.region). */
   canEdit: z.boolean(),
+  /** For routine.manage, in the library: how many of the unit's staff who must read it have not confirmed the current version. */
+  unconfirmed: z.number().int().nullable(),
 });
 
 export const routineLibrary = z

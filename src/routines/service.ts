@@ -59,9 +59,16 @@ export async function routineLibrary(ctx: RoutineContext): Promise<RoutineLibrar
   const view = (r: (typeof rows)[number]) =>
     routineSummaryView(r.row, r.ownerName, viewer, versionsOf(r.row.id));
   const mayAdopt = viewer.canManage || viewer.canWriteRegional;
+  const library = rows.filter((r) => inLibrary(r.row, r.adoptedAt));
+  const unconfirmed = viewer.canManage
+    ? await unconfirmedCounts(
+        ctx,
+        library.map((r) => r.row),
+      )
+    : null;
   return {
     today: ctx.today,
-    routines: rows.filter((r) => inLibrary(r.row, r.adoptedAt)).map(view),
+    routines: library.map((r) => ({ ...view(r), unconfirmed: unconfirmed?.get(r.row.id) ?? null })),
     offered: mayAdopt ? rows.filter((r) => !inLibrary(r.row, r.adoptedAt)).map(view) : [],
     canManage: viewer.canManage,
     canWriteRegional: viewer.canWriteRegional,
@@ -69,6 +76,24 @@ export async function routineLibrary(ctx: RoutineContext): Promise<RoutineLibrar
       ? (await unitStaff(ctx.tx, ctx.unitId, ctx.today)).map((m) => ({ id: m.userId, name: m.name }))
       : [],
   };
+}
+
+/** Per routine: the unit's staff who must read it and have not confirmed its current version. */
+async function unconfirmedCounts(ctx: RoutineContext, routines: RoutineRow[]) {
+  const staff = await unitStaff(ctx.tx, ctx.unitId, ctx.today);
+  const confirmations = await confirmationsOf(
+    ctx.tx,
+    routines.map((r) => r.id),
+  );
+  return new Map(
+    routines.map((r) => {
+      const mine = confirmations.filter((c) => c.routineId === r.id);
+      return [
+        r.id,
+        staffConfirmations(r, staff, mine).filter((m) => m.state !== "CONFIRMED").length,
+      ] as const;
+    }),
+  );
 }
 
 /** One routine the unit can see (404 otherwise: another unit's routine does not exist here). */
@@ -100,6 +125,7 @@ export async function routineDetail(ctx: RoutineContext, id: string): Promise<Ro
       viewer,
       mine.map((c) => c.textVersion),
     ),
+    unconfirmed: staff ? staff.filter((m) => m.state !== "CONFIRMED").length : null,
     body: text?.body ?? "",
     versions: await routineTextVersions(ctx.tx, row.id),
     confirmedAt: mine.find((c) => c.textVersion === row.textVersion)?.confirmedAt ?? null,

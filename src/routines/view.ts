@@ -33,5 +33,6 @@ export function routineSummaryView(
     mustRead: mustRead(row.roles, viewer.roles),
     myState: confirmationState(row.textVersion, myVersions),
     canEdit: regional ? viewer.canWriteRegional : viewer.canManage,
+    unconfirmed: null,
   };
 }

@@ -59,7 +59,9 @@ describe("a deviation from report to closed", () => {
 
     await chief.getByRole("button", { name: "Ändra status till under utredning" }).click();
     await expectText(chief.locator("[data-deviation-status]"), "Under utredning");
-    await field(chief, "Utredning").fill("Intyget skrevs men signerades inte före helgen.");
+    await chief
+      .getByRole("textbox", { name: "Utredning" })
+      .fill("Intyget skrevs men signerades inte före helgen.");
     await chief.getByRole("checkbox", { name: "Överväg anmälan enligt lex Maria" }).check();
     await chief.getByRole("button", { name: "Spara utredningen" }).click();
     await expectText(chief.getByRole("status").filter({ hasText: "Utredningen" }), "Utredningen är sparad.");

@@ -53,7 +53,12 @@ export function DeviationStatisticsSection({ today }: { today: string }) {
       {stats.isFetching && <Loading label={texts.loading} />}
       {stats.isError && <ErrorAlert error={stats.error} />}
       {stats.data && (
-        <div style={{ overflowX: "auto" }}>
+        <div
+          style={{ overflowX: "auto" }}
+          tabIndex={0}
+          role="region"
+          aria-label={texts.caption(stats.data.from, stats.data.to)}
+        >
           <Table striped withTableBorder>
             <Table.Caption>{texts.caption(stats.data.from, stats.data.to)}</Table.Caption>
             <Table.Thead>

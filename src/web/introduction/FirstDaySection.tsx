@@ -45,7 +45,7 @@ export function FirstDaySection() {
           <List.Item key={item.key}>
             {item.routineId ? (
               <Text>
-                <Badge color={item.done ? "green.9" : "gray.7"} mr="xs">
+                <Badge color={item.done ? "teal.9" : "gray.7"} mr="xs">
                   {item.done ? texts.done : texts.todo}
                 </Badge>
                 {item.kind === "LATHUND" ? `${texts.lathund}: ` : `${texts.readAndConfirm} `}

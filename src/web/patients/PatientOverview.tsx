@@ -1,6 +1,7 @@
 /** The patient page's Översikt: identity and listing, changed in place by those who may. */
-import { Button, Group, Paper, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Title } from "@mantine/core";
 import { Fragment, useState } from "react";
+import { Link } from "react-router";
 import type { Patient } from "../api/types.ts";
 import { can, useSession } from "../app/session.tsx";
 import { ageLabel, dateLabel, sexLabel } from "../format.ts";
@@ -22,6 +23,7 @@ const texts = {
   no: "Nej",
   yes: "Ja",
   edit: "Ändra uppgifter",
+  reportDeviation: "Rapportera en avvikelse som gäller patienten",
 };
 
 export function PatientOverview({ patient }: { patient: Patient }) {
@@ -43,6 +45,11 @@ export function PatientOverview({ patient }: { patient: Patient }) {
           )}
         </Group>
         <IdentityFacts patient={patient} />
+        {can(me, "deviation.report") && (can(me, "patient.read") || can(me, "patient.search")) && (
+          <Anchor component={Link} to={`/avvikelser?patient=${encodeURIComponent(patient.id)}`} fz="sm">
+            {texts.reportDeviation}
+          </Anchor>
+        )}
       </Paper>
 
       {mayEdit && editing && (

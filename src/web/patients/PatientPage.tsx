@@ -11,6 +11,7 @@ import { PatientSections } from "./PatientSections.tsx";
 
 const texts = {
   title: "Patient",
+  reportDeviation: "Rapportera en avvikelse som gäller patienten",
   loading: "Hämtar patienten …",
   notFoundTitle: "Patienten hittades inte",
   notFoundBody: "Patienten finns inte på den vårdenhet du arbetar på.",

@@ -11,12 +11,15 @@ const texts = {
   colReview: "Revideras",
   colVersion: "Version",
   colMine: "Min bekräftelse",
+  colUnconfirmed: "Ej bekräftad av",
   notForMe: "Inte för din roll",
   regional: "Regional",
   due: "Revision försenad",
 };
 
 export function RoutineTable({ routines, caption }: { routines: RoutineSummary[]; caption: string }) {
+  // The chief's view: how many of the staff who must read each routine have not confirmed it.
+  const staffView = routines.some((r) => r.unconfirmed !== null);
   return (
     <Table striped>
       <Table.Caption>{caption}</Table.Caption>
@@ -28,6 +31,7 @@ export function RoutineTable({ routines, caption }: { routines: RoutineSummary[]
           <Table.Th>{texts.colReview}</Table.Th>
           <Table.Th>{texts.colVersion}</Table.Th>
           <Table.Th>{texts.colMine}</Table.Th>
+          {staffView && <Table.Th>{texts.colUnconfirmed}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -46,6 +50,7 @@ export function RoutineTable({ routines, caption }: { routines: RoutineSummary[]
             </Table.Td>
             <Table.Td>{r.textVersion}</Table.Td>
             <Table.Td>{r.mustRead ? confirmationStates[r.myState] : texts.notForMe}</Table.Td>
+            {staffView && <Table.Td>{r.unconfirmed ?? "–"}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>
