@@ -262,11 +262,13 @@ describe.each(testDatabaseKinds())("organisation API on %s", (kind) => {
         purpose: "Tilldelning av roll med åtkomst till patientuppgifter",
         details: { userId: nurse.id, role: "DISTRIKTSSKOTERSKA", readsPatientData: true },
       });
-      // A management role opens no patient data: not in the list.
+      // A role that opens no patient data (the regional analyst's statistics): not in the list. (The
+      // MLU would be listed: the spårbarhet list shows the unit's patients.)
       const analyst = await buildUser(database.db);
-      await admin.request("POST", "/api/assignments", {
-        body: { userId: analyst.id, unitId: unitA, role: "MLU" },
+      const analystGrant = await admin.request("POST", "/api/assignments", {
+        body: { userId: analyst.id, unitId: unitA, role: "REGIONANALYTIKER" },
       });
+      expect(analystGrant.status).toBe(201);
       const list = await chiefA.json<{
         grants: { userId: string; role: string; roleLabel: string; grantedById: string; removed: boolean }[];
       }>("GET", "/api/assignments/patient-data-grants");
