@@ -24,8 +24,13 @@ describe("administration", () => {
     const page = await newPage(browser);
     await logIn(page, "admin");
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-    // The region's administrator imports listed populations (aggregate figures, no patient data).
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Importera listning", "Administration"]);
+    // The region's administrator imports listed populations (aggregate figures, no patient data) and,
+    // like everyone, reads the unit's routines.
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Importera listning",
+      "Rutiner",
+      "Administration",
+    ]);
 
     await page.getByRole("heading", { level: 1, name: "Vårdenheter" }).waitFor();
     await page.getByRole("cell", { name: "Hälsocentralen Norrskenet" }).first().waitFor();

@@ -167,6 +167,8 @@ describe("the unit list as a working surface, the patient page in sections", () 
       "Översikt",
       "Sjukfall och intyg",
       "Koordinering",
+      "Rehabplan",
+      "Underlag",
       "Ärenden",
       "Uppgifter",
     ]);
@@ -177,10 +179,10 @@ describe("the unit list as a working surface, the patient page in sections", () 
     // Arrow keys move between the tabs; the open one is in the address, without patient data.
     await tabs.getByRole("tab", { name: "Koordinering" }).focus();
     await page.keyboard.press("ArrowRight");
-    await tabs.getByRole("tab", { name: "Ärenden", selected: true }).waitFor();
-    await page.getByRole("region", { name: "Ärenden från Försäkringskassan" }).waitFor();
-    expect(new URL(page.url()).search).toBe("?avsnitt=arenden");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ärenden");
+    await tabs.getByRole("tab", { name: "Rehabplan", selected: true }).waitFor();
+    await page.getByRole("region", { name: "Rehabplan" }).waitFor();
+    expect(new URL(page.url()).search).toBe("?avsnitt=rehabplan");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Rehabplan");
     // Home moves to the first tab, Enter opens it.
     await page.keyboard.press("Home");
     await page.keyboard.press("Enter");

@@ -38,9 +38,13 @@ describe("rehabkoordinator: log in, search, open the patient", () => {
       "Pågående sjukfall",
       "Uppgifter",
       "Aktualisering",
+      "Underlag",
+      "Spårbarhet",
       "Team",
       "Genomgång",
       "Statistik",
+      "Rutiner",
+      "Avvikelser",
       "Administration",
     ]);
 

@@ -34,6 +34,8 @@ describe("the rehab plan", () => {
 
     await page.goto(`/patienter/${patient.id}`);
     await page.getByRole("heading", { level: 1, name: patient.name }).waitFor();
+    // The coordinator opens at Koordinering; the plan is one tab away.
+    await page.getByRole("tab", { name: "Rehabplan" }).click();
     const section = page.getByRole("region", { name: "Rehabplan" });
     await expectText(section, "Det finns ingen rehabplan för patientens sjukfall.");
     await section.getByRole("button", { name: "Upprätta rehabplan" }).click();

@@ -131,7 +131,7 @@ describe("the team meeting", () => {
 
     // The decision is a task on the patient, saying what was decided.
     const url = page.url();
-    await page.goto(`/patienter/${patient.id}`);
+    await page.goto(`/patienter/${patient.id}?avsnitt=uppgifter`);
     await expectText(page.locator("tr[data-kind=TEAM_DECISION]"), "Kontakta arbetsgivaren om arbetsträning.");
 
     // A doctor reads the meeting, without forms.

@@ -34,7 +34,7 @@ describe("underlag from other professions", () => {
     const nurse = await newPage(browser);
     await logIn(nurse, "ssk1");
     const today = await serverToday(nurse);
-    await nurse.goto(`/patienter/${patient.id}`);
+    await nurse.goto(`/patienter/${patient.id}?avsnitt=underlag`);
     const section = nurse.locator("section", {
       has: nurse.getByRole("heading", { name: "Underlag från andra professioner" }),
     });

@@ -44,7 +44,7 @@ export function PatientDocumentPage() {
         <Anchor href={pdfPath(id, planId)} target="_blank" rel="noopener">
           {texts.pdf}
         </Anchor>
-        <Anchor component={Link} to={`/patienter/${id}`}>
+        <Anchor component={Link} to={`/patienter/${id}?avsnitt=rehabplan`}>
           {texts.back}
         </Anchor>
       </Group>
