@@ -115,6 +115,8 @@ export const certificateSchema = z
     completesId: z.string().nullable(),
     source: z.string(),
     version: z.number(),
+    /** When the certificate was last saved (the database's clock). */
+    updatedAt: z.string(),
     check: checkSchema.optional(),
   })
   .openapi("Certificate");

@@ -121,6 +121,7 @@ function view(row: CertificateRow, doctorName: string | null, check?: commands.C
     completesId: row.completesId,
     source: row.source,
     version: row.version,
+    updatedAt: row.updatedAt,
     ...(check ? { check } : {}),
   };
 }

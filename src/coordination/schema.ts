@@ -222,6 +222,8 @@ export const samtalSchema = z
     completedBy: z.object(user).nullable(),
     version: z.number(),
     recordedAt: z.string(),
+    /** When the samtal was last saved (the database's clock). */
+    updatedAt: z.string(),
   })
   .openapi("KartlaggandeSamtal");
 

@@ -140,6 +140,7 @@ export function samtalView(row: SamtalRow, names: Names): Samtal {
     completedBy: row.completedBy ? person(names, row.completedBy) : null,
     version: row.version,
     recordedAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

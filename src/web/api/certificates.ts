@@ -22,7 +22,7 @@ export interface SavedCertificate {
   status: CertificateStatus;
   content: CertificateDraft;
   version: number;
-  updatedAt?: string;
+  updatedAt: string;
 }
 
 const certificatePath = (id: string) => `/api/certificates/${encodeURIComponent(id)}`;

@@ -51,7 +51,7 @@ export function useAutosave<
   Draft,
   Base,
   Payload,
-  Saved extends { version: number },
+  Saved extends { version: number; updatedAt: string },
   Current extends { version: number },
 >(spec: AutosaveSpec<Draft, Base, Payload, Saved, Current>) {
   const specRef = useRef(spec);
@@ -89,9 +89,8 @@ export function useAutosave<
       versionRef.current = saved.version;
       baseRef.current = rebase(baseRef.current, payload, saved);
       onSaved?.(saved);
-      // "Sparat 10:42" tells the user when, on their own clock; it decides nothing.
-      // eslint-disable-next-line no-restricted-syntax
-      patch({ saving: false, savedAt: new Date(), lastSaved: saved });
+      // "Sparat 10:42": when the server saved it, by the database's clock.
+      patch({ saving: false, savedAt: new Date(saved.updatedAt), lastSaved: saved });
       return "saved";
     } catch (error) {
       if (isApiError(error, 409) && error.current) {

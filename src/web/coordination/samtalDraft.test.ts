@@ -25,6 +25,7 @@ const samtal: Samtal = {
   completedBy: null,
   version: 1,
   recordedAt: "2026-11-16T09:00:00Z",
+  updatedAt: "2026-11-16T09:00:00Z",
 };
 
 describe("the samtal form's draft", () => {
